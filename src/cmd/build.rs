@@ -1,0 +1,78 @@
+//! `briefing build`: the whole site into the output folder.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use briefing::config::{BuildOptions, Overrides};
+use clap::Args as ClapArgs;
+
+/// Build the site into `public/` (or the configured output folder).
+#[derive(Debug, ClapArgs)]
+#[command(
+    after_help = "Exit status: 0 built (warnings allowed), 1 built with article errors or refused by --strict, 2 fatal error."
+)]
+pub struct Args {
+    /// Site root: the folder holding site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder (default: `output_dir` of site.toml, `public`).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Public URL of the site, for feeds, sitemap and canonical links
+    /// (e.g. https://user.github.io/repo/).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Treat warnings as errors: fail without writing the output.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Run the build.
+pub fn run(args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
+    let overrides = Overrides {
+        output_dir: args.output,
+        base_url: args.base_url,
+        home_country: None,
+        strict: args.strict,
+    };
+    let opts = BuildOptions::load(&args.root, overrides)
+        .with_context(|| format!("loading the site at `{}`", args.root.display()))?;
+    match briefing::build(&opts, &briefing::NoProgress) {
+        Ok(report) => {
+            super::print_diagnostics(&report.diagnostics);
+            if !quiet {
+                eprintln!(
+                    "{} articles, {} partners, {} months → {} files in {} ({:.2} s){}",
+                    report.articles,
+                    report.partners,
+                    report.months,
+                    report.pages,
+                    opts.output_dir.display(),
+                    report.seconds,
+                    report
+                        .diagnostics
+                        .tally()
+                        .map(|t| format!("; {t}"))
+                        .unwrap_or_default(),
+                );
+            }
+            Ok(if report.diagnostics.errors() > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Err(briefing::Error::Strict { diagnostics }) => {
+            super::print_diagnostics(&diagnostics);
+            let tally = diagnostics.tally().unwrap_or_default();
+            eprintln!(
+                "error: {tally} with --strict; `{}` left unchanged",
+                opts.output_dir.display()
+            );
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => Err(anyhow::Error::new(e)
+            .context(format!("building the site at `{}`", args.root.display()))),
+    }
+}

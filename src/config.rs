@@ -1,0 +1,406 @@
+//! `site.toml`: what a site says about itself, and the options a build runs with.
+//!
+//! Two layers, as ripgrep does with its flags: [`SiteConfig`] is the file as written (serde,
+//! every default in one `impl Default`), and [`BuildOptions`] is that file resolved once with
+//! the command-line overrides and absolute paths. Stages only ever see `BuildOptions`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The name of the configuration file at a site's root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Fatal configuration problems.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file exists but could not be read.
+    #[error("cannot read `{}`", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has unknown keys or wrong types.
+    #[error("invalid `{}`{}: {message}", path.display(), line.map(|l| format!(" (line {l})")).unwrap_or_default())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line, when the parser knows it.
+        line: Option<u32>,
+        /// The parser's message.
+        message: String,
+    },
+    /// A value parsed but makes no sense.
+    #[error("invalid `{}`: `{key}` {message}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The offending key.
+        key: &'static str,
+        /// What is wrong and what to write instead.
+        message: String,
+    },
+    /// There is no site here.
+    #[error("no `site.toml` in `{}`", root.display())]
+    NotASite {
+        /// The directory searched.
+        root: PathBuf,
+    },
+}
+
+/// `site.toml`, as written. Every key is optional; see the README for the reference.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Site title, shown in every page header and feed. Default: `"Briefing"`.
+    pub title: String,
+    /// One-line description for the home page and feeds. Default: empty.
+    pub description: String,
+    /// Absolute URL the site is published at, e.g. `"https://user.github.io/repo/"`. Only feeds,
+    /// the sitemap and canonical links use it; every link inside pages is relative.
+    /// Default: `"http://localhost:8000/"`.
+    pub base_url: String,
+    /// ISO 3166-1 alpha-2 code of the country the digest is about (`"kg"`); it is never
+    /// counted as a partner. Default: none.
+    pub home_country: Option<String>,
+    /// Language of the site's own text (ISO 639-1). Default: `"en"`.
+    pub language: String,
+    /// Folder of articles, relative to the site root. Default: `"content"`.
+    pub content_dir: PathBuf,
+    /// Folder the site is written to. Default: `"public"`.
+    pub output_dir: PathBuf,
+    /// Theme folder name under `themes/`; `"default"` is built in. Default: `"default"`.
+    pub theme: String,
+    /// Sentences per article summary. Default: `3`.
+    pub summary_sentences: usize,
+    /// Articles shown on the home page. Default: `20`.
+    pub home_articles: usize,
+    /// Entries per Atom feed. Default: `50`.
+    pub feed_entries: usize,
+    /// Minify HTML and CSS (inline JavaScript is left alone). Default: `true`.
+    pub minify: bool,
+    /// Link directory pages as `partners/us/` instead of `partners/us/index.html`. Only for
+    /// sites served by a web server: from disk, such links open a folder listing. Default: `false`.
+    pub pretty_urls: bool,
+    /// Extra names in the output folder to keep across builds (dotfiles and `CNAME` are always
+    /// kept). Default: `[]`.
+    pub keep: Vec<String>,
+    /// Partner detection settings.
+    pub partners: PartnersConfig,
+    /// Free-form values passed to templates as `site.extra`.
+    pub extra: toml::Table,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Briefing".into(),
+            description: String::new(),
+            base_url: "http://localhost:8000/".into(),
+            home_country: None,
+            language: "en".into(),
+            content_dir: "content".into(),
+            output_dir: "public".into(),
+            theme: "default".into(),
+            summary_sentences: 3,
+            home_articles: 20,
+            feed_entries: 50,
+            minify: true,
+            pretty_urls: false,
+            keep: Vec::new(),
+            partners: PartnersConfig::default(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+/// `[partners]`: extend the built-in gazetteer.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct PartnersConfig {
+    /// Extra names for known partners: `us = ["Uncle Sam"]`.
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// New organisations or platforms: `[[partners.organisations]] id = "gcc", name = "...",
+    /// aliases = [...]`.
+    pub organisations: Vec<OrganisationConfig>,
+}
+
+/// One user-defined organisation.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct OrganisationConfig {
+    /// Short lower-case id used in URLs (`gcc`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Names and abbreviations to detect in text.
+    pub aliases: Vec<String>,
+}
+
+impl SiteConfig {
+    /// Parse `site.toml` text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, Error> {
+        let config: SiteConfig = toml::from_str(text).map_err(|e| Error::Parse {
+            path: path.to_owned(),
+            line: e.span().map(|span| line_of(text, span.start)),
+            message: e.message().trim().to_owned(),
+        })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    /// Read `root/site.toml`; `Ok(None)` when there is none.
+    pub fn load(root: &Path) -> Result<Option<Self>, Error> {
+        let path = root.join(CONFIG_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text, &path).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(Error::Read { path, source }),
+        }
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), Error> {
+        let invalid = |key, message: String| Error::Invalid {
+            path: path.to_owned(),
+            key,
+            message,
+        };
+        if let Some(home) = &self.home_country {
+            if home.len() != 2 || !home.chars().all(|c| c.is_ascii_alphabetic()) {
+                return Err(invalid(
+                    "home_country",
+                    format!("is `{home}`; write an ISO 3166-1 alpha-2 code such as \"kg\""),
+                ));
+            }
+        }
+        normalise_base_url(&self.base_url).map_err(|m| invalid("base_url", m))?;
+        if self.summary_sentences == 0 {
+            return Err(invalid("summary_sentences", "must be at least 1".into()));
+        }
+        if self.language.is_empty()
+            || !self
+                .language
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '-')
+        {
+            return Err(invalid(
+                "language",
+                format!(
+                    "is `{}`; write an ISO 639-1 code such as \"en\"",
+                    self.language
+                ),
+            ));
+        }
+        if self.theme.is_empty() || self.theme.contains(['/', '\\']) || self.theme.starts_with('.')
+        {
+            return Err(invalid(
+                "theme",
+                format!(
+                    "is `{}`; write the name of a folder under `themes/`",
+                    self.theme
+                ),
+            ));
+        }
+        for org in &self.partners.organisations {
+            if org.id.is_empty()
+                || !org
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            {
+                return Err(invalid(
+                    "partners.organisations",
+                    format!(
+                        "has id `{}`; ids are lower-case ASCII letters and digits",
+                        org.id
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `https://x.io/repo` -> `https://x.io/repo/`; rejects what is not an absolute http(s) URL.
+pub fn normalise_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("is `{url}`; write an absolute URL such as \"https://user.github.io/repo/\"")
+        })?;
+    if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
+        return Err(format!(
+            "is `{url}`; it needs a host name, e.g. \"https://example.org/\""
+        ));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}
+
+fn line_of(text: &str, offset: usize) -> u32 {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
+}
+
+/// Command-line overrides, applied on top of `site.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--output DIR`.
+    pub output_dir: Option<PathBuf>,
+    /// `--base-url URL`.
+    pub base_url: Option<String>,
+    /// `--home CODE`.
+    pub home_country: Option<String>,
+    /// `--strict`.
+    pub strict: bool,
+}
+
+/// Everything a build needs, resolved once: config plus overrides, absolute paths.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root (where `site.toml` is).
+    pub root: PathBuf,
+    /// The configuration, with overrides applied.
+    pub config: SiteConfig,
+    /// Absolute content folder.
+    pub content_dir: PathBuf,
+    /// Absolute output folder.
+    pub output_dir: PathBuf,
+    /// Base URL ending in `/`.
+    pub base_url: String,
+    /// Treat warnings as errors.
+    pub strict: bool,
+}
+
+impl BuildOptions {
+    /// Resolve `config` (read from `root`) with `overrides`.
+    pub fn resolve(
+        root: &Path,
+        mut config: SiteConfig,
+        overrides: Overrides,
+    ) -> Result<Self, Error> {
+        let path = root.join(CONFIG_FILE);
+        if let Some(url) = overrides.base_url {
+            config.base_url = url;
+        }
+        if let Some(home) = overrides.home_country {
+            config.home_country = Some(home);
+        }
+        config.validate(&path)?;
+        if let Some(home) = &mut config.home_country {
+            *home = home.to_ascii_lowercase();
+        }
+        let base_url = normalise_base_url(&config.base_url).map_err(|message| Error::Invalid {
+            path: path.clone(),
+            key: "base_url",
+            message,
+        })?;
+        let output_dir = root.join(
+            overrides
+                .output_dir
+                .as_deref()
+                .unwrap_or(&config.output_dir),
+        );
+        let content_dir = root.join(&config.content_dir);
+        Ok(BuildOptions {
+            root: root.to_owned(),
+            content_dir,
+            output_dir,
+            base_url,
+            strict: overrides.strict,
+            config,
+        })
+    }
+
+    /// Load `root/site.toml` and resolve it; a missing file is [`Error::NotASite`].
+    pub fn load(root: &Path, overrides: Overrides) -> Result<Self, Error> {
+        let config = SiteConfig::load(root)?.ok_or_else(|| Error::NotASite {
+            root: root.to_owned(),
+        })?;
+        Self::resolve(root, config, overrides)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, Error> {
+        SiteConfig::parse(text, Path::new("site.toml"))
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        assert_eq!(parse("").unwrap(), SiteConfig::default());
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let err = parse("title = \"x\"\nhome_contry = \"kg\"\n").unwrap_err();
+        let Error::Parse { line, message, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(*line, Some(2));
+        assert!(message.contains("home_contry"), "{message}");
+        assert!(message.contains("home_country"), "{message}");
+    }
+
+    #[test]
+    fn bad_values_are_rejected_with_the_key() {
+        for (text, key) in [
+            ("home_country = \"Kyrgyzstan\"", "home_country"),
+            ("base_url = \"example.org\"", "base_url"),
+            ("base_url = \"https://\"", "base_url"),
+            ("summary_sentences = 0", "summary_sentences"),
+            ("theme = \"../evil\"", "theme"),
+        ] {
+            match parse(text) {
+                Err(Error::Invalid { key: k, .. }) => assert_eq!(k, key, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn base_url_gets_trailing_slash() {
+        assert_eq!(
+            normalise_base_url("https://a.github.io/repo").unwrap(),
+            "https://a.github.io/repo/"
+        );
+        assert_eq!(
+            normalise_base_url("http://localhost:8000/").unwrap(),
+            "http://localhost:8000/"
+        );
+    }
+
+    #[test]
+    fn overrides_win_and_home_is_lower_cased() {
+        let config = parse("home_country = \"KG\"\nbase_url = \"https://a.org\"").unwrap();
+        let opts = BuildOptions::resolve(
+            Path::new("/site"),
+            config,
+            Overrides {
+                base_url: Some("https://b.org/x".into()),
+                output_dir: Some("out".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(opts.base_url, "https://b.org/x/");
+        assert_eq!(opts.config.home_country.as_deref(), Some("kg"));
+        assert_eq!(opts.output_dir, Path::new("/site/out"));
+    }
+}

@@ -1,0 +1,217 @@
+//! Per-file problems that do not stop a build.
+//!
+//! A clipping with no date or a partner name nobody knows is not a reason to lose the other
+//! 999 articles: stages record a [`Diagnostic`] and degrade that one article. Only the CLI prints
+//! them (sorted, one per line, rustc style); `--strict` turns warnings into a failed exit.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The output is degraded but still produced (`--strict` makes it fail).
+    Warning,
+    /// The file (or the build) could not be handled.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One problem, tied to a file (and a line when known).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Warning or error.
+    pub severity: Severity,
+    /// The file concerned, as the user knows it (relative to the site root when possible).
+    pub path: PathBuf,
+    /// 1-based line number, when known.
+    pub line: Option<u32>,
+    /// Stable kebab-case code (`no-date`, `bad-front-matter`, ...), for tests and filters.
+    pub code: &'static str,
+    /// What went wrong, lower case, no trailing period.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A warning about `path`.
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Warning, path, code, message)
+    }
+
+    /// An error about `path`.
+    pub fn error(path: impl Into<PathBuf>, code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path, code, message)
+    }
+
+    fn new(
+        severity: Severity,
+        path: impl Into<PathBuf>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            path: path.into(),
+            line: None,
+            code,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Attach a 1-based line number.
+    pub fn at_line(mut self, line: u32) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// Attach a hint saying what to do.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    fn sort_key(&self) -> (&Path, Option<u32>, &'static str, &str) {
+        (&self.path, self.line, self.code, &self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `content/a.txt:3: warning[no-date]: message` then `  = hint: ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}[{}]: {}", self.severity, self.code, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A collection of diagnostics, kept sorted on demand.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+#[serde(transparent)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Record one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Take over all of `other`'s diagnostics.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    /// Sort by (path, line, code, message) so output is stable whatever the thread order.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Iterate in the current order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// `"2 errors, 5 warnings"`, or `None` when there is nothing to say.
+    pub fn tally(&self) -> Option<String> {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        match (self.errors(), self.warnings()) {
+            (0, 0) => None,
+            (0, w) => Some(plural(w, "warning")),
+            (e, 0) => Some(plural(e, "error")),
+            (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_is_short_form_with_hint() {
+        let d = Diagnostic::warning("content/a.txt", "no-date", "no date found")
+            .at_line(3)
+            .with_hint("add ` date YYYY-MM-DD` on the first line");
+        assert_eq!(
+            d.to_string(),
+            "content/a.txt:3: warning[no-date]: no date found\n  = hint: add ` date YYYY-MM-DD` on the first line"
+        );
+    }
+
+    #[test]
+    fn sorted_by_path_then_line_and_tallied() {
+        let mut all = Diagnostics::new();
+        all.push(Diagnostic::error("b.md", "x", "late"));
+        all.push(Diagnostic::warning("a.md", "y", "second").at_line(9));
+        all.push(Diagnostic::warning("a.md", "y", "first").at_line(2));
+        all.sort();
+        let order: Vec<_> = all.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["first", "second", "late"]);
+        assert_eq!(all.tally().as_deref(), Some("1 error, 2 warnings"));
+        assert_eq!(Diagnostics::new().tally(), None);
+    }
+}

@@ -1,0 +1,237 @@
+//! Digest: analysed articles become the site model: articles newest first, grouped by
+//! partner, by month and by both, with the cross-links every article page shows.
+//!
+//! This stage is global but cheap, so it runs sequentially except for the related-articles
+//! search. Every order is explicit (date, then time, then slug, then source path) so output is
+//! identical from run to run.
+
+pub mod paths;
+mod related;
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::analyse::{Analysis, PartnerId};
+use crate::diag::Diagnostic;
+use crate::ingest::Article;
+pub use paths::{PageDir, SitePath, Slug, YearMonth};
+pub use related::MAX_RELATED;
+
+/// One article with its analysis and its place in the site.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The article as read.
+    pub article: Article,
+    /// What analysis made of it.
+    pub analysis: Analysis,
+    /// Unique slug.
+    pub slug: Slug,
+    /// Its page.
+    pub dir: PageDir,
+    /// Its month, when dated.
+    pub month: Option<YearMonth>,
+}
+
+/// Neighbours of an item, as indexes into [`Digest::items`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Links {
+    /// The next older dated article.
+    pub older: Option<usize>,
+    /// The next newer dated article.
+    pub newer: Option<usize>,
+    /// Per partner of the item: (partner, older, newer) within that partner.
+    pub by_partner: Vec<(PartnerId, Option<usize>, Option<usize>)>,
+    /// Related articles, most related first.
+    pub related: Vec<usize>,
+}
+
+/// The whole site model.
+#[derive(Debug, Clone, Default)]
+pub struct Digest {
+    /// All items, newest first; undated ones last.
+    pub items: Vec<Item>,
+    /// Cross-links, parallel to `items`.
+    pub links: Vec<Links>,
+    /// Items per partner, newest first.
+    pub by_partner: BTreeMap<PartnerId, Vec<usize>>,
+    /// Items per month, newest first within the month.
+    pub by_month: BTreeMap<YearMonth, Vec<usize>>,
+    /// Items per partner and month.
+    pub by_partner_month: BTreeMap<(PartnerId, YearMonth), Vec<usize>>,
+    /// Items without a date.
+    pub undated: Vec<usize>,
+}
+
+/// Order, slug and group the analysed articles, and compute their links.
+pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut items: Vec<Item> = analysed
+        .into_iter()
+        .map(|(article, analysis)| {
+            let slug = Slug::from_text(&article.title);
+            let dir = PageDir::article(article.date, &slug);
+            let month = article.date.map(YearMonth::of);
+            Item {
+                article,
+                analysis,
+                slug,
+                dir,
+                month,
+            }
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        let key = |i: &Item| {
+            (
+                i.article.date.is_none(),
+                Reverse(i.article.date),
+                Reverse(i.article.time),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.slug.cmp(&b.slug))
+            .then_with(|| a.article.source.cmp(&b.article.source))
+    });
+    make_unique(&mut items, &mut diagnostics);
+
+    let mut digest = Digest::default();
+    for (i, item) in items.iter().enumerate() {
+        match item.month {
+            Some(month) => {
+                digest.by_month.entry(month).or_default().push(i);
+                for partner in &item.analysis.partners {
+                    digest
+                        .by_partner_month
+                        .entry((partner.clone(), month))
+                        .or_default()
+                        .push(i);
+                }
+            }
+            None => digest.undated.push(i),
+        }
+        for partner in &item.analysis.partners {
+            digest
+                .by_partner
+                .entry(partner.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+
+    let dated = |list: &[usize], at: usize| -> (Option<usize>, Option<usize>) {
+        let pos = list
+            .iter()
+            .position(|&x| x == at)
+            .expect("item is in its own list");
+        let older = list
+            .get(pos + 1)
+            .copied()
+            .filter(|&j| items[j].month.is_some());
+        let newer = pos.checked_sub(1).map(|p| list[p]);
+        (older, newer)
+    };
+    let all: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].month.is_some())
+        .collect();
+    let profiles: Vec<related::Profile> = items
+        .iter()
+        .map(|item| related::Profile {
+            text: format!("{}\n{}", item.article.title, item.article.text()),
+            partners: &item.analysis.partners,
+        })
+        .collect();
+    let related = related::related(&profiles, &digest.by_partner);
+    // Position lookups per partner list, so links cost O(partners) per item.
+    let mut positions: HashMap<(&PartnerId, usize), usize> = HashMap::new();
+    for (partner, list) in &digest.by_partner {
+        for (pos, &i) in list.iter().enumerate() {
+            positions.insert((partner, i), pos);
+        }
+    }
+    digest.links = items
+        .iter()
+        .enumerate()
+        .zip(related)
+        .map(|((i, item), related)| {
+            let (older, newer) = if item.month.is_some() {
+                dated(&all, i)
+            } else {
+                (None, None)
+            };
+            let by_partner = item
+                .analysis
+                .partners
+                .iter()
+                .map(|p| {
+                    let list = &digest.by_partner[p];
+                    let pos = positions[&(p, i)];
+                    if item.month.is_none() {
+                        return (p.clone(), None, None);
+                    }
+                    let older = list
+                        .get(pos + 1)
+                        .copied()
+                        .filter(|&j| items[j].month.is_some());
+                    let newer = pos.checked_sub(1).map(|q| list[q]);
+                    (p.clone(), older, newer)
+                })
+                .collect();
+            Links {
+                older,
+                newer,
+                by_partner,
+                related,
+            }
+        })
+        .collect();
+    digest.items = items;
+    (digest, diagnostics)
+}
+
+/// Two articles with the same date and headline get `-2`, `-3`... in source-path order, so a
+/// slug never changes unless its own article (or an earlier namesake) does.
+fn make_unique(items: &mut [Item], diagnostics: &mut Vec<Diagnostic>) {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        groups
+            .entry(item.dir.file().to_string())
+            .or_default()
+            .push(i);
+    }
+    for (_, mut members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
+        members.sort_by(|&a, &b| items[a].article.source.cmp(&items[b].article.source));
+        let first = items[members[0]].article.source.clone();
+        for (n, &i) in members.iter().enumerate().skip(1) {
+            // A suffixed slug could itself collide with a real title ("x-2"); keep counting.
+            let mut k = n + 1;
+            let (slug, dir) = loop {
+                let candidate = items[i].slug.with_suffix(k);
+                let dir = PageDir::article(items[i].article.date, &candidate);
+                if !items
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && other.dir == dir)
+                {
+                    break (candidate, dir);
+                }
+                k += 1;
+            };
+            items[i].slug = slug;
+            items[i].dir = dir;
+            let item = &items[i];
+            diagnostics.push(
+                Diagnostic::warning(
+                    &item.article.source,
+                    "duplicate-slug",
+                    format!(
+                        "same date and title as `{}`; published as `{}`",
+                        first.display(),
+                        item.dir.file()
+                    ),
+                )
+                .with_hint("give one of them a different title if they are different articles"),
+            );
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Related articles: shared partners plus text similarity, without comparing every pair.
+//!
+//! Each article is reduced to its top terms by tf-idf. Candidates are the articles that share
+//! a rare-enough term (postings of very common terms are skipped, which keeps the work linear
+//! in practice) or are the nearest in time under a shared partner. Only candidates are scored:
+//! cosine similarity of the term vectors plus a bonus for shared partners.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::analyse::summary::content_words;
+use crate::analyse::PartnerId;
+
+/// Related articles per article.
+pub const MAX_RELATED: usize = 5;
+/// Terms kept per article.
+const TOP_TERMS: usize = 24;
+/// Terms in more articles than this do not generate candidates (they still score).
+const MAX_POSTINGS: usize = 400;
+/// Neighbours in time taken from each shared partner.
+const PARTNER_NEIGHBOURS: usize = 8;
+/// Weight of the shared-partner (Jaccard) part of the score.
+const PARTNER_WEIGHT: f32 = 0.3;
+/// Below this, two articles are not related.
+const MIN_SCORE: f32 = 0.08;
+
+/// What relatedness needs to know about an article.
+pub struct Profile<'a> {
+    /// Title and body text.
+    pub text: String,
+    /// Its partners.
+    pub partners: &'a [PartnerId],
+}
+
+/// For each article, up to [`MAX_RELATED`] others, most related first. `partner_lists` gives,
+/// per partner, its articles in digest order (so neighbours in time are adjacent).
+pub fn related(
+    profiles: &[Profile],
+    partner_lists: &BTreeMap<PartnerId, Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    let bags: Vec<HashMap<String, f32>> = profiles
+        .par_iter()
+        .map(|p| {
+            let mut tf: HashMap<String, f32> = HashMap::new();
+            for paragraph in p.text.lines() {
+                for word in content_words(paragraph) {
+                    *tf.entry(word).or_default() += 1.0;
+                }
+            }
+            tf
+        })
+        .collect();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for bag in &bags {
+        for term in bag.keys() {
+            *df.entry(term.as_str()).or_default() += 1;
+        }
+    }
+    let n = profiles.len() as f32;
+    // Top terms per article by tf-idf (ties by term, so the choice is deterministic).
+    let top: Vec<Vec<(&str, f32)>> = bags
+        .par_iter()
+        .map(|bag| {
+            let mut terms: Vec<(&str, f32)> = bag
+                .iter()
+                .map(|(t, tf)| {
+                    (
+                        t.as_str(),
+                        (1.0 + tf.ln()) * (1.0 + n / df[t.as_str()] as f32).ln(),
+                    )
+                })
+                .collect();
+            terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+            terms.truncate(TOP_TERMS);
+            terms
+        })
+        .collect();
+    // One id per distinct term; vectors L2-normalised and sorted by term id for merging.
+    let mut term_ids: HashMap<&str, u32> = HashMap::new();
+    let vectors: Vec<Vec<(u32, f32)>> = top
+        .iter()
+        .map(|terms| {
+            let norm = terms
+                .iter()
+                .map(|t| t.1 * t.1)
+                .sum::<f32>()
+                .sqrt()
+                .max(f32::EPSILON);
+            let mut v: Vec<(u32, f32)> = terms
+                .iter()
+                .map(|&(t, w)| {
+                    let next = term_ids.len() as u32;
+                    (*term_ids.entry(t).or_insert(next), w / norm)
+                })
+                .collect();
+            v.sort_unstable_by_key(|t| t.0);
+            v
+        })
+        .collect();
+
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for &(term, _) in v {
+            postings.entry(term).or_default().push(i);
+        }
+    }
+    let mut position: HashMap<(&PartnerId, usize), usize> = HashMap::new();
+    for (partner, list) in partner_lists {
+        for (pos, &item) in list.iter().enumerate() {
+            position.insert((partner, item), pos);
+        }
+    }
+
+    (0..profiles.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut candidates: Vec<usize> = Vec::new();
+            for &(term, _) in &vectors[i] {
+                let list = &postings[&term];
+                if list.len() <= MAX_POSTINGS {
+                    candidates.extend(list.iter().copied());
+                }
+            }
+            for partner in profiles[i].partners {
+                if let (Some(list), Some(&pos)) =
+                    (partner_lists.get(partner), position.get(&(partner, i)))
+                {
+                    let lo = pos.saturating_sub(PARTNER_NEIGHBOURS / 2);
+                    let hi = (pos + PARTNER_NEIGHBOURS / 2 + 1).min(list.len());
+                    candidates.extend(&list[lo..hi]);
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let mut scored: Vec<(f32, usize)> = candidates
+                .into_iter()
+                .filter(|&j| j != i)
+                .map(|j| {
+                    (
+                        cosine(&vectors[i], &vectors[j])
+                            + PARTNER_WEIGHT * jaccard(profiles[i].partners, profiles[j].partners),
+                        j,
+                    )
+                })
+                .filter(|&(s, _)| s >= MIN_SCORE)
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            scored
+                .into_iter()
+                .take(MAX_RELATED)
+                .map(|(_, j)| j)
+                .collect()
+        })
+        .collect()
+}
+
+fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+fn jaccard(a: &[PartnerId], b: &[PartnerId]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|p| b.contains(p)).count() as f32;
+    shared / ((a.len() + b.len()) as f32 - shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> PartnerId {
+        PartnerId::parse(s).unwrap()
+    }
+
+    #[test]
+    fn similar_texts_and_shared_partners_are_related() {
+        let us = [id("us")];
+        let ru = [id("ru")];
+        let none: [PartnerId; 0] = [];
+        let texts = [
+            (
+                "Railway financing for the China Kyrgyzstan Uzbekistan railway was agreed",
+                &none[..],
+            ),
+            (
+                "Gold mining royalties and mining licences were debated in parliament",
+                &none[..],
+            ),
+            (
+                "The railway project financing between China Kyrgyzstan Uzbekistan moves on",
+                &none[..],
+            ),
+            ("Envoy visit strengthens trade", &us[..]),
+            ("Delegation visit discusses trade", &us[..]),
+            ("Gas supplies and fuel prices", &ru[..]),
+        ];
+        let profiles: Vec<Profile> = texts
+            .iter()
+            .map(|(t, p)| Profile {
+                text: t.to_string(),
+                partners: p,
+            })
+            .collect();
+        let mut lists = BTreeMap::new();
+        lists.insert(id("us"), vec![3, 4]);
+        lists.insert(id("ru"), vec![5]);
+        let related = related(&profiles, &lists);
+        assert_eq!(related[0].first(), Some(&2));
+        assert_eq!(related[2].first(), Some(&0));
+        assert!(related[3].contains(&4));
+        assert!(!related[1].contains(&0), "{:?}", related[1]);
+        assert!(related[5].is_empty(), "{:?}", related[5]);
+        assert!(related
+            .iter()
+            .enumerate()
+            .all(|(i, r)| !r.contains(&i) && r.len() <= MAX_RELATED));
+    }
+
+    #[test]
+    fn jaccard_of_partner_sets() {
+        assert_eq!(jaccard(&[id("us"), id("ru")], &[id("us")]), 0.5);
+        assert_eq!(jaccard(&[id("us")], &[id("us")]), 1.0);
+        assert_eq!(jaccard(&[], &[id("us")]), 0.0);
+    }
+}

@@ -1,0 +1,120 @@
+//! Headlines for articles that came without one, made from the lead.
+//!
+//! A clipping often starts straight with the story. Its first sentence, minus the dateline
+//! ("BISHKEK, Kyrgyzstan, December 4.") and an agency tag ("Trend reports"), cut at a word
+//! boundary, makes a usable headline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Longest generated headline, in characters (an ellipsis is added when cut).
+pub const MAX_CHARS: usize = 100;
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{Lu}\-' ]{2,30})((?:,\s*[^,.\n]{1,30}){0,2})(\s*\([^)]{1,40}\))?\s*([—–-]+|\.)\s+")
+        .expect("valid regex")
+});
+static AGENCY_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s+(?:\p{L}+\s+){0,2}(?:reports?|reported|сообщает|повідомляє)(?:\s+(?:via|citing|со ссылкой на|з посиланням на)\s+[^.]*)?\s*[.]?$")
+        .expect("valid regex")
+});
+
+/// Remove a leading dateline: `BISHKEK, Kyrgyzstan, December 4. `, `MOSCOW (Reuters) - `.
+pub fn strip_dateline(text: &str) -> &str {
+    let Some(caps) = DATELINE.captures(text) else {
+        return text;
+    };
+    let place = &caps[1];
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = place.chars().all(|c| !c.is_lowercase());
+    let ends_in_digit = caps[2].trim_end().ends_with(|c: char| c.is_ascii_digit());
+    let dash = &caps[4] != ".";
+    if all_caps && letters >= 4 && (dash || ends_in_digit) {
+        &text[caps.get(0).expect("whole match").end()..]
+    } else {
+        text
+    }
+}
+
+/// A headline from the lead paragraph.
+pub fn from_lead(lead: &str) -> String {
+    let lead = strip_dateline(lead.trim());
+    let sentence = first_sentence(lead);
+    let sentence = AGENCY_TAG.replace(sentence, "");
+    let sentence = sentence.trim().trim_end_matches(['.', ',', ';', ':']);
+    shorten(sentence, MAX_CHARS)
+}
+
+/// `text` cut at the last word boundary before `max` characters, with `…`.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:-—–".contains(c))
+    )
+}
+
+/// The text up to the first full stop followed by a space and a capital (good enough for a
+/// headline; the summariser has the real segmenter).
+fn first_sentence(text: &str) -> &str {
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    for w in bytes.windows(3) {
+        let (i, c) = w[0];
+        if matches!(c, '.' | '!' | '?') && w[1].1 == ' ' && w[2].1.is_uppercase() {
+            // Not after a short abbreviation or initial ("U.S.", "Mr.", "J.").
+            let word = text[..i].rsplit(' ').next().unwrap_or("");
+            if word.chars().count() > 3 && !word.contains('.') {
+                return &text[..=i];
+            }
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_and_agency_are_dropped() {
+        let lead = "BISHKEK, Kyrgyzstan, December 4. Kyrgyzstan's President met the Prime Minister, Trend reports via the press service.";
+        assert_eq!(
+            from_lead(lead),
+            "Kyrgyzstan's President met the Prime Minister"
+        );
+        assert_eq!(
+            strip_dateline("MOSCOW (Reuters) - Talks began."),
+            "Talks began."
+        );
+        assert_eq!(
+            strip_dateline("NATO, the EU and others met."),
+            "NATO, the EU and others met."
+        );
+        assert_eq!(strip_dateline("US President spoke."), "US President spoke.");
+    }
+
+    #[test]
+    fn long_leads_are_cut_at_a_word() {
+        let lead = "President of the Kyrgyz Republic Sadyr Japarov received Ambassador, the United States Special Envoy for South and Central Asia, Sergio Gor today, February 4.";
+        let title = from_lead(lead);
+        assert!(title.chars().count() <= MAX_CHARS + 1, "{title}");
+        assert!(title.ends_with('…'));
+        assert!(lead.starts_with(title.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn first_sentence_skips_abbreviations() {
+        assert_eq!(
+            first_sentence("The U.S. Envoy came. Then left."),
+            "The U.S. Envoy came."
+        );
+    }
+}

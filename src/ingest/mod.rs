@@ -1,0 +1,618 @@
+//! Ingest: files in `content/` become [`Article`]s.
+//!
+//! Markdown (`.md`) with TOML or YAML front matter and plain-text clippings (`.txt`, with an
+//! optional `NAME.toml` companion holding front-matter fields) are read in parallel. A file that
+//! cannot be read or parsed becomes a diagnostic naming it, and the others go on: one bad
+//! article never loses the rest of the site.
+
+mod clipping;
+pub mod dates;
+pub mod front_matter;
+pub mod headline;
+mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+use rayon::prelude::*;
+use serde::Serialize;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics};
+pub use clipping::DateOrigin;
+pub use front_matter::FrontMatter;
+pub use markdown::sanitise;
+
+/// One input file, read and cleaned.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// The file, as the user knows it (relative to the site root when it is inside it).
+    pub source: PathBuf,
+    /// Markdown or clipping.
+    pub format: Format,
+    /// What the front matter (or companion file) stated.
+    pub front: FrontMatter,
+    /// Headline (never empty).
+    pub title: String,
+    /// Where the headline came from.
+    pub title_origin: Origin,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// Where the date came from.
+    pub date_origin: Option<Origin>,
+    /// Time of day, when given.
+    pub time: Option<NaiveTime>,
+    /// Publication name.
+    pub source_name: Option<String>,
+    /// Address of the original (http or https only).
+    pub url: Option<String>,
+    /// Clean body text, block by block.
+    pub blocks: Vec<Block>,
+    /// Sanitised body HTML for the article page.
+    pub html: String,
+    /// Lines dropped as site chrome.
+    pub removed: Vec<String>,
+}
+
+impl Article {
+    /// The body as plain text, one block per line.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        for block in &self.blocks {
+            text.push_str(&block.text);
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// A paragraph, list item or heading of plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// What kind of block.
+    pub kind: BlockKind,
+    /// Its text, whitespace-normalised.
+    pub text: String,
+}
+
+/// Kinds of [`Block`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// A paragraph.
+    Paragraph,
+    /// An item of a list.
+    ListItem,
+    /// A heading inside the body.
+    Heading,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// `.md` / `.markdown`.
+    Markdown,
+    /// `.txt` clipping.
+    Clipping,
+}
+
+/// Where a title or date came from, so `inspect` can show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Front matter of a Markdown file.
+    FrontMatter,
+    /// A clipping's `NAME.toml` companion.
+    Companion,
+    /// The ` date ` marker.
+    Marker,
+    /// A title line above the body.
+    HeaderLine,
+    /// A date line after the story.
+    TrailingLine,
+    /// The body's opening `# Heading`.
+    Heading,
+    /// Made from the lead paragraph.
+    Lead,
+    /// Made from the file name.
+    FileName,
+}
+
+impl From<DateOrigin> for Origin {
+    fn from(origin: DateOrigin) -> Self {
+        match origin {
+            DateOrigin::Marker => Origin::Marker,
+            DateOrigin::TrailingLine => Origin::TrailingLine,
+        }
+    }
+}
+
+/// Extensions read as articles.
+const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown"];
+const CLIPPING_EXTENSIONS: &[&str] = &["txt"];
+
+/// Read every article under `content_dir`, in parallel, in file-name order. Paths in
+/// diagnostics are shown relative to `root`.
+pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let display = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    if !content_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::warning(
+                display(content_dir),
+                "no-content",
+                "content folder not found; the site has no articles",
+            )
+            .with_hint("create it and put `.md` or `.txt` articles in it"),
+        );
+        return (Vec::new(), diagnostics);
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(display)
+                    .unwrap_or_else(|| display(content_dir));
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    "unreadable",
+                    format!("cannot read: {e}"),
+                ));
+            }
+        }
+    }
+    let results: Vec<Loaded> = files
+        .par_iter()
+        .map(|path| read_file(path, &display(path)))
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for loaded in results {
+        articles.extend(loaded.article);
+        diagnostics.extend(loaded.diagnostics);
+    }
+    (articles, diagnostics)
+}
+
+/// The outcome of reading one file.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The article, unless the file was skipped.
+    pub article: Option<Article>,
+    /// What went wrong or looked odd.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read one file; `display` is the path used in diagnostics and as [`Article::source`].
+pub fn read_file(path: &Path, display: &Path) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let article = load(path, display, &mut diagnostics);
+    Loaded {
+        article,
+        diagnostics,
+    }
+}
+
+fn load(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let format = if MARKDOWN_EXTENSIONS.contains(&ext.as_str()) {
+        Format::Markdown
+    } else if CLIPPING_EXTENSIONS.contains(&ext.as_str()) {
+        Format::Clipping
+    } else {
+        // A clipping's companion file, or something that is not an article.
+        let companion_of_txt = ext == "toml" && path.with_extension("txt").is_file();
+        if !companion_of_txt {
+            diags.push(
+                Diagnostic::warning(
+                    display,
+                    "unsupported-file",
+                    format!("`.{ext}` files are not articles; skipped"),
+                )
+                .with_hint("articles are `.md` (Markdown with front matter) or `.txt` (clippings)"),
+            );
+        }
+        return None;
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                display,
+                "unreadable",
+                format!("cannot read: {e}"),
+            ));
+            return None;
+        }
+    };
+    let text = decode(&bytes, display, diags)?;
+    if text.trim().is_empty() {
+        diags.push(Diagnostic::warning(
+            display,
+            "empty-file",
+            "file is empty; skipped",
+        ));
+        return None;
+    }
+    let mut article = match format {
+        Format::Markdown => from_markdown(&text, display, diags)?,
+        Format::Clipping => from_clipping(&text, path, display, diags)?,
+    };
+    if article.front.draft {
+        log::info!("{}: draft, not published", display.display());
+        return None;
+    }
+    if article.blocks.is_empty() && article.html.trim().is_empty() {
+        diags.push(Diagnostic::warning(
+            display,
+            "empty-body",
+            "no body text found; skipped",
+        ));
+        return None;
+    }
+    finish(&mut article, display, diags);
+    Some(article)
+}
+
+/// Bytes to text: binary files are refused, invalid UTF-8 is decoded lossily with a warning.
+fn decode(bytes: &[u8], display: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        diags.push(
+            Diagnostic::error(
+                display,
+                "binary-file",
+                "looks like a binary file (it contains NUL bytes); skipped",
+            )
+            .with_hint("articles must be UTF-8 text"),
+        );
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32
+                + 1;
+            diags.push(
+                Diagnostic::warning(
+                    display,
+                    "invalid-utf8",
+                    format!(
+                        "invalid UTF-8 at byte {}; undecodable bytes were replaced with `\u{FFFD}`",
+                        e.valid_up_to()
+                    ),
+                )
+                .at_line(line)
+                .with_hint("save the file as UTF-8"),
+            );
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    Some(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+fn from_markdown(text: &str, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
+    let split = match front_matter::split(text) {
+        Ok(split) => split,
+        Err(problem) => {
+            diags.push(
+                Diagnostic::error(display, "bad-front-matter", problem.message)
+                    .at_line(problem.line)
+                    .with_hint(
+                        "front matter is TOML between `+++` lines or YAML between `---` lines",
+                    ),
+            );
+            return None;
+        }
+    };
+    warn_unknown_keys(&split.unknown_keys, text, display, diags);
+    let md = markdown::convert(split.body, split.front.title.is_none());
+    let (title, title_origin) = match (&split.front.title, md.title) {
+        (Some(t), _) => (t.clone(), Origin::FrontMatter),
+        (None, Some(t)) => (t, Origin::Heading),
+        (None, None) => (String::new(), Origin::Lead),
+    };
+    Some(Article {
+        source: display.to_owned(),
+        format: Format::Markdown,
+        front: split.front,
+        title,
+        title_origin,
+        date: None,
+        date_origin: None,
+        time: None,
+        source_name: None,
+        url: None,
+        blocks: md.blocks,
+        html: md.html,
+        removed: Vec::new(),
+    })
+}
+
+fn from_clipping(
+    text: &str,
+    path: &Path,
+    display: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    let clip = clipping::parse(text);
+    let front = companion(path, display, diags).unwrap_or_default();
+    let html = clipping_html(&clip.blocks);
+    let (title, title_origin) = match clip.title {
+        Some(t) => (t, Origin::HeaderLine),
+        None => (String::new(), Origin::Lead),
+    };
+    Some(Article {
+        source: display.to_owned(),
+        format: Format::Clipping,
+        front,
+        title,
+        title_origin,
+        date: clip.date.map(|(d, _)| d),
+        date_origin: clip.date.map(|(_, o)| o.into()),
+        time: clip.time,
+        source_name: clip.source_name,
+        url: clip.url,
+        blocks: clip.blocks,
+        html,
+        removed: clip.removed,
+    })
+}
+
+/// `NAME.toml` beside `NAME.txt`: front-matter fields that correct the parser.
+fn companion(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
+    let companion = path.with_extension("toml");
+    let text = std::fs::read_to_string(&companion).ok()?;
+    let shown = display.with_extension("toml");
+    match front_matter::parse(&text, front_matter::Syntax::Toml, 1) {
+        Ok((front, unknown)) => {
+            warn_unknown_keys(&unknown, &text, &shown, diags);
+            Some(front)
+        }
+        Err(problem) => {
+            diags.push(
+                Diagnostic::error(&shown, "bad-front-matter", problem.message)
+                    .at_line(problem.line),
+            );
+            None
+        }
+    }
+}
+
+fn warn_unknown_keys(keys: &[String], text: &str, display: &Path, diags: &mut Vec<Diagnostic>) {
+    for key in keys {
+        let mut d = Diagnostic::warning(
+            display,
+            "unknown-key",
+            format!("unknown front matter key `{key}`; ignored"),
+        )
+        .with_hint("known keys: title, date, partners, summary, source, url, language, draft");
+        if let Some(line) = key_line(text, key) {
+            d = d.at_line(line);
+        }
+        diags.push(d);
+    }
+}
+
+fn key_line(text: &str, key: &str) -> Option<u32> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(['=', ':']))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// Clipping blocks as HTML: text escaped, list items grouped.
+fn clipping_html(blocks: &[Block]) -> String {
+    let mut html = String::new();
+    let mut in_list = false;
+    for block in blocks {
+        let is_item = block.kind == BlockKind::ListItem;
+        if is_item != in_list {
+            html.push_str(if is_item { "<ul>\n" } else { "</ul>\n" });
+            in_list = is_item;
+        }
+        let tag = match block.kind {
+            BlockKind::Paragraph => "p",
+            BlockKind::ListItem => "li",
+            BlockKind::Heading => "h2",
+        };
+        html.push_str(&format!("<{tag}>{}</{tag}>\n", escape_html(&block.text)));
+    }
+    if in_list {
+        html.push_str("</ul>\n");
+    }
+    html
+}
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Apply the front matter (it wins), then fill what is still missing.
+fn finish(article: &mut Article, display: &Path, diags: &mut Vec<Diagnostic>) {
+    let origin = if article.format == Format::Clipping {
+        Origin::Companion
+    } else {
+        Origin::FrontMatter
+    };
+    let front = article.front.clone();
+    if let Some(title) = front
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        article.title = title.to_owned();
+        article.title_origin = origin;
+    }
+    if let Some(raw) = &front.date {
+        match dates::parse_iso(raw).or_else(|| dates::parse_date_line(raw)) {
+            Some(date) => {
+                article.date = Some(date);
+                article.date_origin = Some(origin);
+                if let Some(time) = raw.get(11..).and_then(dates::parse_time) {
+                    article.time = Some(time);
+                }
+            }
+            None => diags.push(
+                Diagnostic::warning(display, "bad-date", format!("cannot read the date `{raw}`"))
+                    .with_hint("write dates as YYYY-MM-DD, e.g. date = 2026-02-04"),
+            ),
+        }
+    }
+    if let Some(source) = front.source.filter(|s| !s.trim().is_empty()) {
+        article.source_name = Some(source.trim().to_owned());
+    }
+    if let Some(url) = front.url {
+        let url = url.trim();
+        if url.starts_with("http://") || url.starts_with("https://") {
+            article.url = Some(url.to_owned());
+        } else {
+            diags.push(
+                Diagnostic::warning(
+                    display,
+                    "bad-url",
+                    format!("`url` is `{url}`; only http(s) addresses are linked"),
+                )
+                .with_hint("give the full address of the original article, starting with https://"),
+            );
+        }
+    }
+    if article.title.trim().is_empty() {
+        match article.blocks.iter().find(|b| b.kind != BlockKind::Heading) {
+            Some(lead) => {
+                article.title = headline::from_lead(&lead.text);
+                article.title_origin = Origin::Lead;
+            }
+            None => {
+                article.title = display
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                article.title_origin = Origin::FileName;
+            }
+        }
+    }
+    if article.date.is_none() {
+        diags.push(
+            Diagnostic::warning(
+                display,
+                "no-date",
+                "no publication date found; listed under Undated",
+            )
+            .with_hint(
+                "add a ` date YYYY-MM-DD` first line (clippings) or `date` to the front matter",
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(name: &str, bytes: &[u8]) -> Loaded {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        read_file(&path, Path::new(name))
+    }
+
+    fn codes(loaded: &Loaded) -> Vec<&str> {
+        loaded.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn markdown_front_matter_wins() {
+        let loaded = load_text(
+            "a.md",
+            b"+++\ntitle = \"Given\"\ndate = 2026-01-02\nurl = \"https://e.org/a\"\nsource = \"E\"\n+++\n# Heading\n\nText.\n",
+        );
+        let a = loaded.article.unwrap();
+        assert_eq!(a.title, "Given");
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2026, 1, 2));
+        assert_eq!(a.url.as_deref(), Some("https://e.org/a"));
+        assert_eq!(a.source_name.as_deref(), Some("E"));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    }
+
+    #[test]
+    fn problems_name_their_code_and_line() {
+        assert_eq!(codes(&load_text("b.bin.txt", b"abc\0def")), ["binary-file"]);
+        assert_eq!(codes(&load_text("e.txt", b"  \n\n")), ["empty-file"]);
+        let broken = load_text("f.md", b"+++\ntitle = \"x\"\n");
+        assert_eq!(codes(&broken), ["bad-front-matter"]);
+        assert!(broken.article.is_none());
+        let bad_utf8 = load_text("u.txt", b" date 2026-01-01 Caf\xe9 opened.\n");
+        assert_eq!(codes(&bad_utf8), ["invalid-utf8"]);
+        assert_eq!(bad_utf8.diagnostics[0].line, Some(1));
+        assert!(bad_utf8.article.unwrap().blocks[0]
+            .text
+            .contains('\u{FFFD}'));
+        let undated = load_text("n.txt", b"Something happened today.\n");
+        assert_eq!(codes(&undated), ["no-date"]);
+        assert!(undated.article.is_some(), "undated articles are kept");
+    }
+
+    #[test]
+    fn hostile_front_matter_url_is_not_linked() {
+        let loaded = load_text(
+            "h.md",
+            b"---\ntitle: x\ndate: 2026-01-01\nurl: javascript:alert(1)\n---\nBody.\n",
+        );
+        assert_eq!(codes(&loaded), ["bad-url"]);
+        assert_eq!(loaded.article.unwrap().url, None);
+    }
+
+    #[test]
+    fn clipping_text_is_escaped_in_html() {
+        let loaded = load_text(
+            "x.txt",
+            b" date 2026-01-01 <script>alert(1)</script> & more.\n",
+        );
+        let html = loaded.article.unwrap().html;
+        assert!(
+            html.contains("&lt;script&gt;") && !html.contains("<script"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn drafts_are_skipped() {
+        assert!(
+            load_text("d.md", b"+++\ndraft = true\ntitle = \"x\"\n+++\nBody\n")
+                .article
+                .is_none()
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! briefing: a static site generator for briefing digests.
+//!
+//! Data flows one way through five stages, each a module with a small surface:
+//!
+//! 1. [`ingest`]: files in `content/` become [`ingest::Article`]s (front matter, clippings).
+//! 2. [`analyse`]: each article gets an [`analyse::Analysis`] (language, partners, summary,
+//!    key figures); pure, parallel.
+//! 3. [`digest`]: analysed articles become the site model, grouped by partner and month,
+//!    cross-linked.
+//! 4. [`render`]: the digest becomes [`render::Page`]s through the Tera theme.
+//! 5. [`output`]: pages are written atomically.
+//!
+//! [`build`] strings them together; `inspect` stops after analysis.
+#![warn(missing_docs)]
+
+pub mod analyse;
+pub mod config;
+pub mod diag;
+pub mod digest;
+pub mod ingest;
+pub mod output;
+pub mod render;
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use analyse::{Analysis, AnalysisContext};
+use config::BuildOptions;
+use diag::{Diagnostic, Diagnostics};
+use digest::Digest;
+use ingest::Article;
+
+/// Fatal errors: the build cannot produce a site.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// `site.toml` is missing or wrong.
+    #[error(transparent)]
+    Config(#[from] config::Error),
+    /// The gazetteer (built in or extended by site.toml) is invalid.
+    #[error("partner settings: {0}")]
+    Gazetteer(#[from] analyse::gazetteer::Error),
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] render::Error),
+    /// The output could not be written.
+    #[error(transparent)]
+    Output(#[from] output::Error),
+    /// `--strict` and there were warnings: nothing was written.
+    #[error("{} with --strict; the output was not written", diagnostics.tally().unwrap_or_default())]
+    Strict {
+        /// What was found.
+        diagnostics: Diagnostics,
+    },
+}
+
+/// Reports progress of long stages (the CLI shows a bar; the library default is silent).
+pub trait Progress: Sync {
+    /// A stage starts with `total` steps.
+    fn stage(&self, name: &str, total: usize);
+    /// One step done.
+    fn inc(&self);
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn stage(&self, _: &str, _: usize) {}
+    fn inc(&self) {}
+}
+
+/// The site model after ingest, analysis and digest: what `build` renders and `check` checks.
+pub struct Site {
+    /// The digest.
+    pub digest: Digest,
+    /// Analysis settings (gazetteer, home country).
+    pub context: AnalysisContext,
+    /// Everything noticed on the way.
+    pub diagnostics: Diagnostics,
+}
+
+/// Read, analyse and assemble the site at `opts.root`.
+pub fn load(opts: &BuildOptions, progress: &dyn Progress) -> Result<Site, Error> {
+    let context = AnalysisContext::new(&opts.config)?;
+    let (articles, mut diagnostics) = ingest::read(&opts.content_dir, &opts.root);
+    progress.stage("analyse", articles.len());
+    let analysed: Vec<((Article, Analysis), Vec<Diagnostic>)> = articles
+        .into_par_iter()
+        .map(|article| {
+            let (analysis, diags) = analyse::analyse(&article, &context);
+            progress.inc();
+            ((article, analysis), diags)
+        })
+        .collect();
+    let mut pairs = Vec::with_capacity(analysed.len());
+    for (pair, diags) in analysed {
+        pairs.push(pair);
+        diagnostics.extend(diags);
+    }
+    let (digest, diags) = digest::assemble(pairs);
+    diagnostics.extend(diags);
+    diagnostics.sort();
+    Ok(Site {
+        digest,
+        context,
+        diagnostics,
+    })
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Problems found, sorted.
+    pub diagnostics: Diagnostics,
+    /// Articles published.
+    pub articles: usize,
+    /// Partners with a page.
+    pub partners: usize,
+    /// Months with a page.
+    pub months: usize,
+    /// Files written.
+    pub pages: usize,
+    /// Wall time of the whole build, in seconds.
+    pub seconds: f64,
+}
+
+/// Build the site described by `opts` into `opts.output_dir`.
+///
+/// Per-article problems are diagnostics in the report and do not stop the build; fatal
+/// problems (config, templates, output) are errors and leave the previous output untouched.
+pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Error> {
+    let started = Instant::now();
+    output::check_target(&opts.output_dir, &opts.root, &opts.content_dir)?;
+    let mut site = load(opts, progress)?;
+    let mut theme_diags = Vec::new();
+    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
+    site.diagnostics.extend(theme_diags);
+    site.diagnostics.sort();
+    progress.stage("render", 0);
+    let pages = render::render(
+        &site.digest,
+        opts,
+        &theme,
+        &site.context.gazetteer,
+        site.context.home.as_ref(),
+    )?;
+    if opts.strict {
+        if !site.diagnostics.is_empty() {
+            return Err(Error::Strict {
+                diagnostics: site.diagnostics,
+            });
+        }
+    }
+    progress.stage("write", 0);
+    let write = output::WriteOptions {
+        minify: opts.config.minify,
+        keep: opts.config.keep.clone(),
+    };
+    output::write(&pages, &opts.output_dir, &write)?;
+    Ok(Report {
+        articles: site.digest.items.len(),
+        partners: site.digest.by_partner.len(),
+        months: site.digest.by_month.len(),
+        pages: pages.len() + 1, // + .nojekyll
+        diagnostics: site.diagnostics,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}

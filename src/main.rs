@@ -1,0 +1,71 @@
+//! The `briefing` command line: parse arguments, set up logging, dispatch to `cmd::*`, and
+//! turn the outcome into an exit code (0 ok, 1 problems found, 2 usage or fatal error).
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A static site generator for briefing digests: news clippings about a country's foreign
+/// relations, summarised and grouped by partner and by month.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, propagate_version = true)]
+struct Cli {
+    /// Print only errors and warnings.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Log what each stage does (BRIEFING_LOG=debug for more).
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder (atomically).
+    Build(cmd::build::Args),
+    /// Show what briefing makes of articles (title, date, partners, summary...).
+    Inspect(cmd::inspect::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = if cli.verbose {
+        "briefing=debug,warn"
+    } else if cli.quiet {
+        "error"
+    } else {
+        "briefing=info,warn"
+    };
+    env_logger::Builder::from_env(env_logger::Env::new().filter_or("BRIEFING_LOG", default_level))
+        .format_timestamp(None)
+        .format_target(false)
+        .init();
+    let outcome = match cli.command {
+        Command::Build(args) => cmd::build::run(args, cli.quiet),
+        Command::Inspect(args) => cmd::inspect::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,203 @@
+//! Template views: the typed values each template receives (see `themes/default/CONTEXT.md`).
+//!
+//! Views are built once per item/partner/month and shared by every page that shows them. All
+//! `url` fields are site-relative; templates prefix them with `root`, the way back to the site
+//! root from the page being rendered, so every link is relative.
+
+use serde::Serialize;
+
+use crate::analyse::{Gazetteer, PartnerId, PartnerKind};
+use crate::digest::{Digest, Item, PageDir, YearMonth};
+
+/// `site` in every template.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub base_url: String,
+    /// Path part of `base_url` (`/repo/`), for the 404 page.
+    pub base_path: String,
+    pub home_country: Option<HomeView>,
+    pub extra: toml::Table,
+}
+
+/// The home country.
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    pub id: String,
+    pub name: String,
+}
+
+/// `page` in every template.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub kind: &'static str,
+    pub title: String,
+    pub lang: String,
+    pub canonical: String,
+}
+
+/// `nav` in every template.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavView {
+    pub home: String,
+    pub partners: String,
+    pub months: String,
+    pub feed: String,
+}
+
+/// A link to a partner page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerLink {
+    pub id: String,
+    pub name: String,
+    pub kind: PartnerKind,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A link to a month page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A link to an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleLink {
+    pub title: String,
+    pub url: String,
+    pub date: Option<String>,
+    pub date_display: String,
+    pub lang: String,
+}
+
+/// An article in a list: link, source, summary and partner chips.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCard {
+    #[serde(flatten)]
+    pub link: ArticleLink,
+    pub source_name: Option<String>,
+    pub summary: Vec<String>,
+    pub partners: Vec<PartnerLink>,
+}
+
+/// Precomputed views shared by all pages.
+pub struct Views {
+    pub pretty: bool,
+    pub links: Vec<ArticleLink>,
+    pub cards: Vec<ArticleCard>,
+    pub partners: std::collections::BTreeMap<PartnerId, PartnerLink>,
+}
+
+impl Views {
+    /// Build the shared views of a digest.
+    pub fn new(digest: &Digest, gazetteer: &Gazetteer, pretty: bool) -> Views {
+        let partners = digest
+            .by_partner
+            .iter()
+            .map(|(id, items)| (id.clone(), partner_link(id, items.len(), gazetteer, pretty)))
+            .collect::<std::collections::BTreeMap<_, _>>();
+        let links: Vec<ArticleLink> = digest
+            .items
+            .iter()
+            .map(|item| article_link(item, pretty))
+            .collect();
+        let cards = digest
+            .items
+            .iter()
+            .zip(&links)
+            .map(|(item, link)| ArticleCard {
+                link: link.clone(),
+                source_name: item.article.source_name.clone(),
+                summary: item.analysis.summary.clone(),
+                partners: item
+                    .analysis
+                    .partners
+                    .iter()
+                    .filter_map(|p| partners.get(p).cloned())
+                    .collect(),
+            })
+            .collect();
+        Views {
+            pretty,
+            links,
+            cards,
+            partners,
+        }
+    }
+
+    /// A month link to the site-wide month page.
+    pub fn month(&self, month: &YearMonth, count: usize) -> MonthLink {
+        MonthLink {
+            id: month.to_string(),
+            name: month.name(),
+            url: PageDir::month(month).url(self.pretty),
+            count,
+        }
+    }
+
+    /// A month link to one partner's page for that month.
+    pub fn partner_month(&self, partner: &PartnerId, month: &YearMonth, count: usize) -> MonthLink {
+        MonthLink {
+            id: month.to_string(),
+            name: month.name(),
+            url: PageDir::partner_month(partner.as_str(), month).url(self.pretty),
+            count,
+        }
+    }
+
+    /// The link to the undated page.
+    pub fn undated(&self, count: usize) -> MonthLink {
+        MonthLink {
+            id: "undated".into(),
+            name: "Undated".into(),
+            url: PageDir::undated().url(self.pretty),
+            count,
+        }
+    }
+
+    /// Cards for a list of item indexes.
+    pub fn cards(&self, items: &[usize]) -> Vec<ArticleCard> {
+        items.iter().map(|&i| self.cards[i].clone()).collect()
+    }
+
+    /// Links for those of `ids` that have a page (a partner only mentioned, never primary,
+    /// has none, and a link to it would be broken).
+    pub fn partner_links(&self, ids: &[PartnerId]) -> Vec<PartnerLink> {
+        ids.iter()
+            .filter_map(|id| self.partners.get(id).cloned())
+            .collect()
+    }
+}
+
+fn partner_link(id: &PartnerId, count: usize, gazetteer: &Gazetteer, pretty: bool) -> PartnerLink {
+    let (name, kind) = match gazetteer.get(id) {
+        Some(p) => (p.name.clone(), p.kind),
+        None => (id.as_str().to_uppercase(), PartnerKind::Country),
+    };
+    PartnerLink {
+        id: id.to_string(),
+        name,
+        kind,
+        url: PageDir::partner(id.as_str()).url(pretty),
+        count,
+    }
+}
+
+fn article_link(item: &Item, pretty: bool) -> ArticleLink {
+    ArticleLink {
+        title: item.article.title.clone(),
+        url: item.dir.url(pretty),
+        date: item.article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        date_display: item.article.date.map_or_else(
+            || "undated".to_owned(),
+            |d| d.format("%-d %B %Y").to_string(),
+        ),
+        lang: item.analysis.language.to_string(),
+    }
+}
