@@ -106,6 +106,11 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// `1 warning`, `2 warnings`: a count with its noun (regular English plurals only).
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// A collection of diagnostics, kept sorted on demand.
 #[derive(Debug, Default, Clone, serde::Serialize)]
 #[serde(transparent)]
@@ -161,7 +166,6 @@ impl Diagnostics {
 
     /// `"2 errors, 5 warnings"`, or `None` when there is nothing to say.
     pub fn tally(&self) -> Option<String> {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         match (self.errors(), self.warnings()) {
             (0, 0) => None,
             (0, w) => Some(plural(w, "warning")),

@@ -84,7 +84,14 @@ pub struct Site {
 /// Read, analyse and assemble the site at `opts.root`.
 pub fn load(opts: &BuildOptions, progress: &dyn Progress) -> Result<Site, Error> {
     let context = AnalysisContext::new(&opts.config)?;
+    let started = Instant::now();
     let (articles, mut diagnostics) = ingest::read(&opts.content_dir, &opts.root);
+    log::debug!(
+        "ingest: {} articles in {:.3} s",
+        articles.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
     progress.stage("analyse", articles.len());
     let analysed: Vec<((Article, Analysis), Vec<Diagnostic>)> = articles
         .into_par_iter()
@@ -99,7 +106,10 @@ pub fn load(opts: &BuildOptions, progress: &dyn Progress) -> Result<Site, Error>
         pairs.push(pair);
         diagnostics.extend(diags);
     }
+    log::debug!("analyse: {:.3} s", started.elapsed().as_secs_f64());
+    let started = Instant::now();
     let (digest, diags) = digest::assemble(pairs);
+    log::debug!("digest: {:.3} s", started.elapsed().as_secs_f64());
     diagnostics.extend(diags);
     diagnostics.sort();
     Ok(Site {
@@ -139,6 +149,7 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
     site.diagnostics.extend(theme_diags);
     site.diagnostics.sort();
     progress.stage("render", 0);
+    let rendering = Instant::now();
     let pages = render::render(
         &site.digest,
         opts,
@@ -146,19 +157,24 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         &site.context.gazetteer,
         site.context.home.as_ref(),
     )?;
-    if opts.strict {
-        if !site.diagnostics.is_empty() {
-            return Err(Error::Strict {
-                diagnostics: site.diagnostics,
-            });
-        }
+    log::debug!(
+        "render: {} pages in {:.3} s",
+        pages.len(),
+        rendering.elapsed().as_secs_f64()
+    );
+    if opts.strict && !site.diagnostics.is_empty() {
+        return Err(Error::Strict {
+            diagnostics: site.diagnostics,
+        });
     }
     progress.stage("write", 0);
     let write = output::WriteOptions {
         minify: opts.config.minify,
         keep: opts.config.keep.clone(),
     };
+    let writing = Instant::now();
     output::write(&pages, &opts.output_dir, &write)?;
+    log::debug!("write: {:.3} s", writing.elapsed().as_secs_f64());
     Ok(Report {
         articles: site.digest.items.len(),
         partners: site.digest.by_partner.len(),

@@ -87,8 +87,19 @@ pub fn detect(text: &str) -> Option<Lang> {
         return Some(lang);
     }
     let info = whatlang::detect(&sample)?;
-    let code = iso639_1(info.lang())?;
-    Lang::parse(code)
+    if !info.is_reliable() {
+        // Short texts fool the trigram model ("Officials in Bishkek met..." reads as Spanish):
+        // choose among the languages this kind of digest is written in, which the script
+        // (Latin or Cyrillic) then settles.
+        let likely = whatlang::Detector::with_allowlist(vec![
+            whatlang::Lang::Eng,
+            whatlang::Lang::Rus,
+            whatlang::Lang::Ukr,
+        ]);
+        let lang = likely.detect_lang(&sample)?;
+        return Lang::parse(iso639_1(lang)?);
+    }
+    Lang::parse(iso639_1(info.lang())?)
 }
 
 /// Kyrgyz (ң ө ү) and Kazakh (also ә ғ қ ұ һ і) are written in Cyrillic with letters Russian
@@ -202,5 +213,15 @@ mod tests {
         assert_eq!(code("Кыргыз Республикасынын Президенти Садыр Жапаров бүгүн Орусиянын элчисин кабыл алды, өз ара кызматташтыкты талкуулашты."), "ky");
         assert_eq!(code("Қазақстан Республикасының Президенті бүгін Ресей елшісін қабылдады, екіжақты ынтымақтастықты талқылады."), "kk");
         assert_eq!(Lang::parse("UK").unwrap().name(), "Ukrainian");
+    }
+
+    #[test]
+    fn short_texts_fall_back_to_likely_languages() {
+        assert_eq!(
+            code("Officials in Bishkek met Russian partners to discuss trade."),
+            "en"
+        );
+        assert_eq!(code("Plain text."), "en");
+        assert_eq!(code("Переговоры прошли в Бишкеке."), "ru");
     }
 }

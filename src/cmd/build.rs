@@ -42,12 +42,13 @@ pub fn run(args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
         Ok(report) => {
             super::print_diagnostics(&report.diagnostics);
             if !quiet {
+                use briefing::diag::plural;
                 eprintln!(
-                    "{} articles, {} partners, {} months → {} files in {} ({:.2} s){}",
-                    report.articles,
-                    report.partners,
-                    report.months,
-                    report.pages,
+                    "{}, {}, {} → {} in {} ({:.2} s){}",
+                    plural(report.articles, "article"),
+                    plural(report.partners, "partner"),
+                    plural(report.months, "month"),
+                    plural(report.pages, "file"),
                     opts.output_dir.display(),
                     report.seconds,
                     report

@@ -189,8 +189,9 @@ pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>)
     (digest, diagnostics)
 }
 
-/// Two articles with the same date and headline get `-2`, `-3`... in source-path order, so a
-/// slug never changes unless its own article (or an earlier namesake) does.
+/// Two articles with the same date and headline get `-2`, `-3`... in source-path order. The
+/// suffixes are stable from build to build; adding a namesake (or an article whose own slug
+/// takes a suffixed name) can shift them.
 fn make_unique(items: &mut [Item], diagnostics: &mut Vec<Diagnostic>) {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {

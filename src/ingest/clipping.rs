@@ -118,10 +118,10 @@ pub fn parse(text: &str) -> Clipping {
     for line in &lines[end..] {
         if let Some(caps) = CHROME_FIELD.captures(line) {
             let value = caps[2].trim();
-            if caps[1].eq_ignore_ascii_case("link") || caps[1].eq_ignore_ascii_case("url") {
-                if value.starts_with("http://") || value.starts_with("https://") {
-                    clip.url.get_or_insert_with(|| value.to_owned());
-                }
+            let is_link =
+                caps[1].eq_ignore_ascii_case("link") || caps[1].eq_ignore_ascii_case("url");
+            if is_link && (value.starts_with("http://") || value.starts_with("https://")) {
+                clip.url.get_or_insert_with(|| value.to_owned());
             }
         }
     }

@@ -84,8 +84,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     let marker = if fence == Syntax::Toml { "+++" } else { "---" };
     let start = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut offset = start;
-    let mut line_no = 2u32;
-    for line in text[start..].split_inclusive('\n') {
+    for (line_no, line) in (2u32..).zip(text[start..].split_inclusive('\n')) {
         if line.trim_end() == marker {
             let header = &text[start..offset];
             let body = &text[offset + line.len()..];
@@ -98,7 +97,6 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
     Err(Problem {
         line: 1,

@@ -64,6 +64,9 @@ pub fn sanitise(html: &str) -> String {
     static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         let mut builder = ammonia::Builder::default();
         builder.link_rel(Some("noopener noreferrer nofollow"));
+        // An article's relative links and images pointed into the site it was copied from;
+        // here they would be broken links.
+        builder.url_relative(ammonia::UrlRelative::Deny);
         builder
     });
     CLEANER.clean(html).to_string()

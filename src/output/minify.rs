@@ -15,7 +15,39 @@ static CFG: LazyLock<minify_html::Cfg> = LazyLock::new(|| {
 
 /// Minify an HTML document.
 pub fn html(input: &[u8]) -> Vec<u8> {
-    minify_html::minify(input, &CFG)
+    reescape_title(minify_html::minify(input, &CFG))
+}
+
+/// minify-html decodes `&lt;` inside `<title>` (legal: a title is text, not markup), so a
+/// hostile headline would appear as a raw `<script>` in the file. Harmless to browsers, but
+/// alarming to anyone grepping or parsing the output as XML: escape it again.
+fn reescape_title(mut html: Vec<u8>) -> Vec<u8> {
+    let find = |hay: &[u8], needle: &[u8], from: usize| {
+        hay.get(from..)?
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map(|i| i + from)
+    };
+    let Some(open) = find(&html, b"<title>", 0) else {
+        return html;
+    };
+    let start = open + b"<title>".len();
+    let Some(end) = find(&html, b"</title", start) else {
+        return html;
+    };
+    if !html[start..end].iter().any(|&b| b == b'<' || b == b'>') {
+        return html;
+    }
+    let mut text = Vec::with_capacity(end - start + 16);
+    for &b in &html[start..end] {
+        match b {
+            b'<' => text.extend_from_slice(b"&lt;"),
+            b'>' => text.extend_from_slice(b"&gt;"),
+            b => text.push(b),
+        }
+    }
+    html.splice(start..end, text);
+    html
 }
 
 #[cfg(test)]
@@ -35,5 +67,15 @@ mod tests {
             "script changed: {out}"
         );
         assert!(out.len() < src.len());
+    }
+
+    #[test]
+    fn title_stays_escaped() {
+        let src = b"<!DOCTYPE html><html lang=en><head><title>&lt;script&gt;alert(1)&lt;/script&gt; x</title></head><body></body></html>";
+        let out = String::from_utf8(html(src)).unwrap();
+        assert!(
+            out.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; x</title>"),
+            "{out}"
+        );
     }
 }

@@ -59,8 +59,7 @@ fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -
 /// Refuse output folders that would swallow the site: the root itself, one of its ancestors,
 /// or a folder inside the content.
 pub fn check_target(output: &Path, root: &Path, content: &Path) -> Result<(), Error> {
-    let abs = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let (out, root, content) = (abs(output), abs(root), abs(content));
+    let (out, root, content) = (resolve(output), resolve(root), resolve(content));
     let unsafe_ = |reason: &str| {
         Err(Error::Unsafe {
             path: output.to_owned(),
@@ -77,6 +76,37 @@ pub fn check_target(output: &Path, root: &Path, content: &Path) -> Result<(), Er
         return unsafe_("it holds a `site.toml`, so it looks like a site, not a build output");
     }
     Ok(())
+}
+
+/// An absolute, symlink-free form of `path`, even when it does not exist yet: the nearest
+/// existing ancestor is canonicalised and the rest appended (so `./content/out` compares
+/// equal to a canonical `/site/content/out`).
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = fs::canonicalize(existing) {
+            let mut resolved = canonical;
+            for part in rest.iter().rev() {
+                resolved.push(part);
+            }
+            return resolved;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
 }
 
 /// Write `pages` as the new contents of `output`.

@@ -26,10 +26,14 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// RFC 3339 timestamp of an article (midnight UTC when it has no time).
+/// RFC 3339 timestamp of an article: midnight UTC when it has no time; with a time, the
+/// offset is unknown (a clipping's time is the source's local time), which RFC 3339 §4.3
+/// writes as `-00:00`.
 fn timestamp(date: NaiveDate, time: Option<NaiveTime>) -> String {
-    let time = time.unwrap_or_default();
-    format!("{}T{}Z", date.format("%Y-%m-%d"), time.format("%H:%M:%S"))
+    match time {
+        Some(t) => format!("{}T{}-00:00", date.format("%Y-%m-%d"), t.format("%H:%M:%S")),
+        None => format!("{}T00:00:00Z", date.format("%Y-%m-%d")),
+    }
 }
 
 /// A feed of `items` (newest first). `self_path` is the feed's own path, `page` the HTML page

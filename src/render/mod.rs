@@ -132,6 +132,9 @@ pub fn templates(theme: &Theme) -> Result<Tera, Error> {
     Ok(tera)
 }
 
+/// A sitemap entry: absolute URL and, for articles, the date.
+type SitemapEntry = (String, Option<chrono::NaiveDate>);
+
 /// What a page needs on top of the shared context.
 enum Job {
     Home,
@@ -215,7 +218,7 @@ pub fn render(
     if !digest.undated.is_empty() {
         jobs.push(Job::Undated);
     }
-    let html: Vec<(Page, Option<(String, Option<chrono::NaiveDate>)>)> = jobs
+    let html: Vec<(Page, Option<SitemapEntry>)> = jobs
         .par_iter()
         .map(|job| renderer.page(job))
         .collect::<Result<_, _>>()?;
@@ -256,10 +259,7 @@ fn base_path(base_url: &str) -> String {
 }
 
 impl Renderer<'_> {
-    fn page(
-        &self,
-        job: &Job,
-    ) -> Result<(Page, Option<(String, Option<chrono::NaiveDate>)>), Error> {
+    fn page(&self, job: &Job) -> Result<(Page, Option<SitemapEntry>), Error> {
         let lang = self.opts.config.language.clone();
         let v = &self.views;
         let d = self.digest;

@@ -1,0 +1,21 @@
+//! Integration tests of `briefing`: real sites built into temp dirs by the real binary.
+//!
+//! One test binary (as mdBook and ripgrep do) so the crate links once. Cargo makes a test
+//! binary of every `tests/*.rs`, so the test modules live in `tests/suite/` and `util` (the
+//! `SiteTest` harness they share) in `tests/util/`. Snapshots are in `tests/snapshots/`.
+
+mod util;
+
+mod suite {
+    mod bad_input;
+    mod build;
+    mod cli;
+    mod determinism;
+    mod feeds;
+    mod hostile;
+    mod inspect;
+    mod lang;
+    pub(crate) mod links;
+    mod output_safety;
+    mod page_snapshot;
+}

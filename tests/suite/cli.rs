@@ -1,0 +1,62 @@
+//! The command line: help, and fatal errors with exit status 2.
+
+use crate::util::SiteTest;
+
+#[test]
+fn help_of_every_command_lists_its_options() {
+    let site = SiteTest::empty();
+    for (args, words) in [
+        (
+            &["--help"][..],
+            &["build", "inspect", "--quiet", "--verbose"][..],
+        ),
+        (
+            &["build", "--help"],
+            &["--root", "--output", "--base-url", "--strict"],
+        ),
+        (
+            &["inspect", "--help"],
+            &["--json", "--sentences", "--home", "--root"],
+        ),
+    ] {
+        let run = site.run(args);
+        run.assert_code(0);
+        let help = run.stdout();
+        for word in words {
+            assert!(
+                help.contains(word),
+                "`briefing {}` does not mention {word}:\n{help}",
+                args.join(" ")
+            );
+        }
+    }
+}
+
+#[test]
+fn build_without_site_toml_exits_2_naming_site_toml() {
+    let site = SiteTest::empty();
+    let run = site.build(&[]);
+    run.assert_code(2);
+    assert!(run.stderr().contains("site.toml"), "{}", run.stderr());
+    assert!(!site.out().exists(), "nothing is written");
+}
+
+#[test]
+fn unknown_key_in_site_toml_exits_2_naming_key_and_line() {
+    let site = SiteTest::with_files(&[
+        (
+            "site.toml",
+            b"title = \"x\"\nhome_contry = \"kg\"\n".as_slice(),
+        ),
+        (
+            "content/a.md",
+            b"+++\ntitle = \"A\"\ndate = 2026-01-01\n+++\nText.\n".as_slice(),
+        ),
+    ]);
+    let run = site.build(&[]);
+    run.assert_code(2);
+    let stderr = run.stderr();
+    assert!(stderr.contains("home_contry"), "{stderr}");
+    assert!(stderr.contains("line 2"), "{stderr}");
+    assert!(!site.out().exists(), "nothing is written");
+}
