@@ -374,6 +374,30 @@ mod tests {
         }
     }
 
+    /// The README's configuration reference must parse and name every key.
+    #[test]
+    fn readme_reference_is_complete_and_valid() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme
+            .find("## Configuration")
+            .expect("README has a Configuration section")..];
+        let start = section.find("```toml\n").expect("a toml block") + "```toml\n".len();
+        let block = &section[start..start + section[start..].find("```").expect("closed block")];
+        let parsed = parse(block).unwrap_or_else(|e| panic!("README example does not parse: {e}"));
+        assert_eq!(parsed.partners.organisations[0].id, "gcc");
+        let defaults = toml::Value::try_from(SiteConfig::default()).unwrap();
+        for key in defaults.as_table().unwrap().keys() {
+            let documented = block.lines().any(|l| {
+                let l = l.trim_start_matches(['#', ' ']);
+                l.starts_with(&format!("{key} =")) || l.starts_with(&format!("[{key}]"))
+            });
+            assert!(
+                documented,
+                "site.toml key `{key}` is missing from the README reference"
+            );
+        }
+    }
+
     #[test]
     fn base_url_gets_trailing_slash() {
         assert_eq!(

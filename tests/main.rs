@@ -8,6 +8,7 @@ mod util;
 
 mod suite {
     mod bad_input;
+    mod browser;
     mod build;
     mod cli;
     mod determinism;
