@@ -43,7 +43,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// Figures in `sentences`, in order of appearance, without repeats.
 pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    for sentence in sentences {
+    for sentence in sentences
+        .into_iter()
+        .filter(|s| s.bytes().any(|b| b.is_ascii_digit()))
+    {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         for pattern in PATTERNS.iter() {
             for m in pattern.find_iter(sentence) {

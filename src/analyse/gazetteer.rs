@@ -266,12 +266,29 @@ impl Gazetteer {
     }
 
     fn scan_tokens(&self, toks: &[Token]) -> Vec<Hit> {
-        let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+        // All folded tokens in one buffer (one allocation per text, not per word).
+        let mut buffer =
+            String::with_capacity(toks.iter().map(|t| t.text.len()).sum::<usize>() * 2);
+        let mut ranges = Vec::with_capacity(toks.len());
+        for t in toks {
+            let start = buffer.len();
+            buffer.extend(t.text.chars().flat_map(char::to_lowercase).map(|c| {
+                if c == 'ё' {
+                    'е'
+                } else {
+                    c
+                }
+            }));
+            ranges.push(start..buffer.len());
+        }
+        let folded: Vec<&str> = ranges.into_iter().map(|r| &buffer[r]).collect();
         let mut hits = Vec::new();
+        let mut slots = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let mut best: Option<(usize, &Pattern)> = None;
-            for slot in self.candidates(toks[i].text, &folded[i]) {
+            self.candidates(toks[i].text, folded[i], &mut slots);
+            for &slot in &slots {
                 let pattern = &self.patterns[slot];
                 if let Some(len) = self.match_at(pattern, toks, &folded, i) {
                     if best.is_none_or(|(l, _)| len > l) {
@@ -294,45 +311,44 @@ impl Gazetteer {
         hits
     }
 
-    fn candidates<'a>(&'a self, raw: &str, folded: &str) -> impl Iterator<Item = usize> + 'a {
-        let mut slots: Vec<usize> = Vec::new();
+    /// Patterns whose first word may match this token: its exact form, and every stem that is
+    /// a prefix of it (at most `max_stem` lookups, none allocating).
+    fn candidates(&self, raw: &str, folded: &str, out: &mut Vec<usize>) {
+        out.clear();
         if let Some(v) = self.exact.get(folded) {
-            slots.extend(v);
+            out.extend(v);
         }
         if raw != folded {
             if let Some(v) = self.exact.get(raw) {
-                slots.extend(v);
+                out.extend(v);
             }
         }
-        let mut ends: Vec<usize> = folded
+        let ends = folded
             .char_indices()
             .map(|(i, _)| i)
-            .skip(MIN_STEM)
-            .collect();
-        ends.push(folded.len());
-        for end in ends
-            .into_iter()
-            .take_while(|&e| folded[..e].chars().count() <= self.max_stem)
-        {
+            .chain(std::iter::once(folded.len()));
+        for (chars, end) in ends.enumerate().skip(MIN_STEM) {
+            if chars > self.max_stem {
+                break;
+            }
             if let Some(v) = self.stems.get(&folded[..end]) {
-                slots.extend(v);
+                out.extend(v);
             }
         }
-        slots.into_iter()
     }
 
     fn match_at(
         &self,
         pattern: &Pattern,
         toks: &[Token],
-        folded: &[String],
+        folded: &[&str],
         at: usize,
     ) -> Option<usize> {
         if at + pattern.words.len() > toks.len() {
             return None;
         }
         for (k, word) in pattern.words.iter().enumerate() {
-            let (raw, low) = (toks[at + k].text, folded[at + k].as_str());
+            let (raw, low) = (toks[at + k].text, folded[at + k]);
             let ok = if word.stem {
                 low.starts_with(word.text.as_str())
             } else if is_case_sensitive(&word.text) {

@@ -6,9 +6,9 @@
 //! greedily, skipping near-duplicates of sentences already picked. Deterministic: ties go to
 //! the earlier sentence.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::text::{fold, sentences, tokens};
+use super::text::{sentences, tokens};
 use crate::ingest::{Article, BlockKind};
 
 /// Sentences shorter than this (in words) are poor summary material unless nothing else is left.
@@ -33,29 +33,56 @@ pub fn summarise(article: &Article, n: usize) -> Vec<String> {
     if all.len() <= n {
         return all;
     }
-    let bags: Vec<HashSet<String>> = all.iter().map(|s| content_words(s)).collect();
-    // Document frequency, to down-weight words every sentence has.
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    // Sentences as sorted, deduplicated word ids: similarity is then a merge, not hashing.
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let bags: Vec<Vec<u32>> = all
+        .iter()
+        .map(|s| {
+            let mut bag: Vec<u32> = Vec::new();
+            for_content_words(s, |w| {
+                let id = match vocabulary.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocabulary.len() as u32;
+                        vocabulary.insert(w.to_owned(), id);
+                        id
+                    }
+                };
+                bag.push(id);
+            });
+            bag.sort_unstable();
+            bag.dedup();
+            bag
+        })
+        .collect();
+    // Words every sentence has say little: weight shared words by inverse sentence frequency.
+    let mut df = vec![0u32; vocabulary.len()];
     for bag in &bags {
-        for w in bag {
-            *df.entry(w.as_str()).or_default() += 1;
+        for &w in bag {
+            df[w as usize] += 1;
         }
     }
     let total = bags.len() as f32;
-    let idf = |w: &str| (1.0 + total / df.get(w).copied().unwrap_or(1) as f32).ln();
-    let mut scores: Vec<f32> = Vec::with_capacity(all.len());
-    for (i, bag) in bags.iter().enumerate() {
-        let mut centrality = 0.0;
-        for (j, other) in bags.iter().enumerate() {
-            if i != j && !bag.is_empty() && !other.is_empty() {
-                let shared: f32 = bag.intersection(other).map(|w| idf(w)).sum();
-                centrality += shared / ((bag.len() as f32).ln_1p() + (other.len() as f32).ln_1p());
+    let idf: Vec<f32> = df.iter().map(|&d| (1.0 + total / d as f32).ln()).collect();
+    let sizes: Vec<f32> = bags.iter().map(|b| (b.len() as f32).ln_1p()).collect();
+    let mut centrality = vec![0.0f32; bags.len()];
+    for i in 0..bags.len() {
+        for j in i + 1..bags.len() {
+            let shared = shared_weight(&bags[i], &bags[j], &idf);
+            if shared > 0.0 {
+                let similarity = shared / (sizes[i] + sizes[j]);
+                centrality[i] += similarity;
+                centrality[j] += similarity;
             }
         }
-        let position = 1.0 / (1.0 + 0.15 * i as f32);
-        let short = if bag.len() < MIN_WORDS { 0.3 } else { 1.0 };
-        scores.push((centrality + 0.5) * (0.4 + position) * short);
     }
+    let scores: Vec<f32> = (0..bags.len())
+        .map(|i| {
+            let position = 1.0 / (1.0 + 0.15 * i as f32);
+            let short = if bags[i].len() < MIN_WORDS { 0.3 } else { 1.0 };
+            (centrality[i] + 0.5) * (0.4 + position) * short
+        })
+        .collect();
     let mut order: Vec<usize> = (0..all.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     let mut picked: Vec<usize> = Vec::with_capacity(n);
@@ -63,10 +90,10 @@ pub fn summarise(article: &Article, n: usize) -> Vec<String> {
         if picked.len() == n {
             break;
         }
-        let redundant = picked
+        if !picked
             .iter()
-            .any(|&p| overlap(&bags[i], &bags[p]) > REDUNDANT);
-        if !redundant {
+            .any(|&p| overlap(&bags[i], &bags[p]) > REDUNDANT)
+        {
             picked.push(i);
         }
     }
@@ -74,25 +101,72 @@ pub fn summarise(article: &Article, n: usize) -> Vec<String> {
     picked.into_iter().map(|i| all[i].clone()).collect()
 }
 
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+/// Sum of `weight` over the words two sorted bags share.
+fn shared_weight(a: &[u32], b: &[u32], weight: &[f32]) -> f32 {
+    let mut sum = 0.0;
+    for_shared(a, b, |w| sum += weight[w as usize]);
+    sum
+}
+
+/// Share of the smaller bag found in the other.
+fn overlap(a: &[u32], b: &[u32]) -> f32 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
     }
-    a.intersection(b).count() as f32 / smaller as f32
+    let mut shared = 0;
+    for_shared(a, b, |_| shared += 1);
+    shared as f32 / smaller as f32
 }
 
-/// Folded words of at least four letters, cut to six characters: a crude but
-/// language-independent stand-in for stemming (Russian and Ukrainian endings vary, stems don't).
-pub fn content_words(sentence: &str) -> HashSet<String> {
-    tokens(sentence)
-        .into_iter()
-        .map(|t| fold(t.text))
-        .filter(|w| {
-            w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) && !is_stop_word(w)
-        })
-        .map(|w| w.chars().take(6).collect())
-        .collect()
+/// Call `f` for each element two sorted slices share.
+fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+/// Content words of a sentence: folded words of at least four letters, cut to six characters,
+/// a crude but language-independent stand-in for stemming (Russian and Ukrainian endings vary,
+/// stems don't). Repeats are kept.
+pub fn content_words(sentence: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_content_words(sentence, |w| words.push(w.to_owned()));
+    words
+}
+
+/// [`content_words`] without allocating: `f` sees each word in a reused buffer.
+pub fn for_content_words(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new(); // the first six folded characters
+    let mut full = String::new(); // up to nine, enough to recognise any stop word
+    for token in tokens(text) {
+        let (mut chars, mut letters) = (0, 0);
+        word.clear();
+        full.clear();
+        for c in token.text.chars().flat_map(char::to_lowercase) {
+            let c = if c == 'ё' { 'е' } else { c };
+            chars += 1;
+            letters += usize::from(c.is_alphabetic());
+            if chars <= 6 {
+                word.push(c);
+            }
+            if chars <= 9 {
+                full.push(c);
+            }
+        }
+        if chars >= 4 && letters > 0 && !(chars < 9 && is_stop_word(&full)) {
+            f(&word);
+        }
+    }
 }
 
 fn is_stop_word(word: &str) -> bool {

@@ -119,21 +119,6 @@ pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>)
         }
     }
 
-    let dated = |list: &[usize], at: usize| -> (Option<usize>, Option<usize>) {
-        let pos = list
-            .iter()
-            .position(|&x| x == at)
-            .expect("item is in its own list");
-        let older = list
-            .get(pos + 1)
-            .copied()
-            .filter(|&j| items[j].month.is_some());
-        let newer = pos.checked_sub(1).map(|p| list[p]);
-        (older, newer)
-    };
-    let all: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].month.is_some())
-        .collect();
     let profiles: Vec<related::Profile> = items
         .iter()
         .map(|item| related::Profile {
@@ -154,10 +139,14 @@ pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>)
         .enumerate()
         .zip(related)
         .map(|((i, item), related)| {
-            let (older, newer) = if item.month.is_some() {
-                dated(&all, i)
-            } else {
-                (None, None)
+            // Dated items come first, newest first: neighbours in time are neighbours in `items`.
+            let (older, newer) = match item.month {
+                Some(_) => {
+                    let older =
+                        Some(i + 1).filter(|&j| j < items.len() && items[j].month.is_some());
+                    (older, i.checked_sub(1))
+                }
+                None => (None, None),
             };
             let by_partner = item
                 .analysis

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::analyse::summary::content_words;
+use crate::analyse::summary::for_content_words;
 use crate::analyse::PartnerId;
 
 /// Related articles per article.
@@ -39,15 +39,17 @@ pub fn related(
     profiles: &[Profile],
     partner_lists: &BTreeMap<PartnerId, Vec<usize>>,
 ) -> Vec<Vec<usize>> {
+    let n = profiles.len();
     let bags: Vec<HashMap<String, f32>> = profiles
         .par_iter()
         .map(|p| {
             let mut tf: HashMap<String, f32> = HashMap::new();
-            for paragraph in p.text.lines() {
-                for word in content_words(paragraph) {
-                    *tf.entry(word).or_default() += 1.0;
+            for_content_words(&p.text, |word| match tf.get_mut(word) {
+                Some(count) => *count += 1.0,
+                None => {
+                    tf.insert(word.to_owned(), 1.0);
                 }
-            }
+            });
             tf
         })
         .collect();
@@ -57,7 +59,6 @@ pub fn related(
             *df.entry(term.as_str()).or_default() += 1;
         }
     }
-    let n = profiles.len() as f32;
     // Top terms per article by tf-idf (ties by term, so the choice is deterministic).
     let top: Vec<Vec<(&str, f32)>> = bags
         .par_iter()
@@ -67,7 +68,7 @@ pub fn related(
                 .map(|(t, tf)| {
                     (
                         t.as_str(),
-                        (1.0 + tf.ln()) * (1.0 + n / df[t.as_str()] as f32).ln(),
+                        (1.0 + tf.ln()) * (1.0 + n as f32 / df[t.as_str()] as f32).ln(),
                     )
                 })
                 .collect();
@@ -76,34 +77,29 @@ pub fn related(
             terms
         })
         .collect();
-    // One id per distinct term; vectors L2-normalised and sorted by term id for merging.
-    let mut term_ids: HashMap<&str, u32> = HashMap::new();
-    let vectors: Vec<Vec<(u32, f32)>> = top
-        .iter()
-        .map(|terms| {
-            let norm = terms
-                .iter()
-                .map(|t| t.1 * t.1)
-                .sum::<f32>()
-                .sqrt()
-                .max(f32::EPSILON);
-            let mut v: Vec<(u32, f32)> = terms
-                .iter()
-                .map(|&(t, w)| {
-                    let next = term_ids.len() as u32;
-                    (*term_ids.entry(t).or_insert(next), w / norm)
-                })
-                .collect();
-            v.sort_unstable_by_key(|t| t.0);
-            v
-        })
-        .collect();
-
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for &(term, _) in v {
-            postings.entry(term).or_default().push(i);
-        }
+    // One id per distinct term; L2-normalised weights; postings list (article, weight) per term.
+    let mut term_ids: HashMap<&str, usize> = HashMap::new();
+    let mut postings: Vec<Vec<(usize, f32)>> = Vec::new();
+    let mut vectors: Vec<Vec<(usize, f32)>> = Vec::with_capacity(n);
+    for (i, terms) in top.iter().enumerate() {
+        let norm = terms
+            .iter()
+            .map(|t| t.1 * t.1)
+            .sum::<f32>()
+            .sqrt()
+            .max(f32::EPSILON);
+        let vector: Vec<(usize, f32)> = terms
+            .iter()
+            .map(|&(t, w)| {
+                let id = *term_ids.entry(t).or_insert_with(|| {
+                    postings.push(Vec::new());
+                    postings.len() - 1
+                });
+                postings[id].push((i, w / norm));
+                (id, w / norm)
+            })
+            .collect();
+        vectors.push(vector);
     }
     let mut position: HashMap<(&PartnerId, usize), usize> = HashMap::new();
     for (partner, list) in partner_lists {
@@ -112,63 +108,79 @@ pub fn related(
         }
     }
 
-    (0..profiles.len())
+    // Dot products accumulate through the postings into a dense scratch row per worker, so
+    // only articles sharing a term are ever touched.
+    (0..n)
         .into_par_iter()
-        .map(|i| {
-            let mut candidates: Vec<usize> = Vec::new();
-            for &(term, _) in &vectors[i] {
-                let list = &postings[&term];
-                if list.len() <= MAX_POSTINGS {
-                    candidates.extend(list.iter().copied());
+        .with_min_len(64)
+        .map_init(
+            || (vec![0.0f32; n], Vec::<usize>::new()),
+            |(dots, touched), i| {
+                for &(term, weight) in &vectors[i] {
+                    let list = &postings[term];
+                    if list.len() > MAX_POSTINGS {
+                        continue;
+                    }
+                    for &(j, other) in list {
+                        if dots[j] == 0.0 {
+                            touched.push(j);
+                        }
+                        dots[j] += weight * other;
+                    }
                 }
-            }
-            for partner in profiles[i].partners {
-                if let (Some(list), Some(&pos)) =
-                    (partner_lists.get(partner), position.get(&(partner, i)))
-                {
-                    let lo = pos.saturating_sub(PARTNER_NEIGHBOURS / 2);
-                    let hi = (pos + PARTNER_NEIGHBOURS / 2 + 1).min(list.len());
-                    candidates.extend(&list[lo..hi]);
+                // Neighbours in time under a shared partner are candidates even with no shared word.
+                let mut neighbours: Vec<usize> = Vec::new();
+                for partner in profiles[i].partners {
+                    if let (Some(list), Some(&pos)) =
+                        (partner_lists.get(partner), position.get(&(partner, i)))
+                    {
+                        let lo = pos.saturating_sub(PARTNER_NEIGHBOURS / 2);
+                        let hi = (pos + PARTNER_NEIGHBOURS / 2 + 1).min(list.len());
+                        neighbours
+                            .extend(list[lo..hi].iter().filter(|&&j| j != i && dots[j] == 0.0));
+                    }
                 }
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            let mut scored: Vec<(f32, usize)> = candidates
-                .into_iter()
-                .filter(|&j| j != i)
-                .map(|j| {
-                    (
-                        cosine(&vectors[i], &vectors[j])
-                            + PARTNER_WEIGHT * jaccard(profiles[i].partners, profiles[j].partners),
-                        j,
-                    )
-                })
-                .filter(|&(s, _)| s >= MIN_SCORE)
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            scored
-                .into_iter()
-                .take(MAX_RELATED)
-                .map(|(_, j)| j)
-                .collect()
-        })
+                neighbours.sort_unstable();
+                neighbours.dedup();
+                // Only the best few by text can make the list: add the partner part to those
+                // and to the partner neighbours, not to every article sharing a word.
+                let mut by_text: Vec<(f32, usize)> = touched
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .map(|&j| (dots[j], j))
+                    .collect();
+                let keep = 4 * MAX_RELATED;
+                if by_text.len() > keep {
+                    by_text.select_nth_unstable_by(keep, |a, b| {
+                        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                    });
+                    by_text.truncate(keep);
+                }
+                by_text.extend(neighbours.into_iter().map(|j| (0.0, j)));
+                let mut scored: Vec<(f32, usize)> = by_text
+                    .into_iter()
+                    .map(|(dot, j)| {
+                        (
+                            dot + PARTNER_WEIGHT
+                                * jaccard(profiles[i].partners, profiles[j].partners),
+                            j,
+                        )
+                    })
+                    .filter(|&(s, _)| s >= MIN_SCORE)
+                    .collect();
+                for &j in touched.iter() {
+                    dots[j] = 0.0;
+                }
+                touched.clear();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                scored
+                    .into_iter()
+                    .take(MAX_RELATED)
+                    .map(|(_, j)| j)
+                    .collect()
+            },
+        )
         .collect()
-}
-
-fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
 }
 
 fn jaccard(a: &[PartnerId], b: &[PartnerId]) -> f32 {
