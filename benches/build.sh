@@ -24,7 +24,7 @@ if command -v hugo >/dev/null 2>&1 && [ -d "$bench/hugo-site" ]; then
   have_hugo=true
   cp -r "$bench/hugo-site" "$work/hugo"
   sed -i '/disableKinds/d' "$work/hugo/config.toml"   # feeds and sitemap on, like briefing
-  python3 "$bench/gen_corpus.py" --n "$n" --out "$work/hugo/content" --flavor hugo >/dev/null
+  python3 "$bench/gen_corpus.py" --n "$n" --out "$work/hugo" --flavor hugo >/dev/null
 fi
 
 time_of() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
