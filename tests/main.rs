@@ -11,6 +11,7 @@ mod suite {
     mod browser;
     mod build;
     mod cli;
+    mod clippings;
     mod determinism;
     mod feeds;
     mod hostile;

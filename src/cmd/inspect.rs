@@ -52,6 +52,8 @@ struct Inspected<'a> {
     figures: Vec<&'a str>,
     source_name: Option<&'a str>,
     url: Option<&'a str>,
+    /// The clean body, one entry per paragraph or list item.
+    body: Vec<&'a str>,
     removed: &'a [String],
 }
 
@@ -128,6 +130,7 @@ fn json(results: &[(Article, analyse::Analysis)]) -> anyhow::Result<String> {
             figures: an.figures.iter().map(|f| f.text.as_str()).collect(),
             source_name: a.source_name.as_deref(),
             url: a.url.as_deref(),
+            body: a.blocks.iter().map(|b| b.text.as_str()).collect(),
             removed: &a.removed,
         })
         .collect();

@@ -1,17 +1,32 @@
 //! Plain-text clippings (`.txt`), as pasted from news sites.
 //!
-//! First version (issue 2): a ` date YYYY-MM-DD[ HH:MM]` marker, a title line above the body or
-//! a headline made from the lead, `link:` lines, a trailing publication date and site name, and
-//! the site chrome that brackets the story (currency tickers and language switches above it;
-//! `Related`/`Popular` lists, counters and tickers below it). The full general clean-up is a
-//! separate issue; this keeps every dropped line in `removed` so nothing vanishes unseen.
+//! A clipping is a story with site furniture around it, and sometimes inside it. Rather than
+//! knowing sites, the parser classifies each line by general features and keeps what reads as
+//! a story:
+//!
+//! 1. A ` date YYYY-MM-DD[ HH:MM]` marker is taken off the first line.
+//! 2. Every line is classified: prose (ends like a sentence), headline-like, a date line,
+//!    a field (`link:`, `views:`, `Source:`), a section heading that opens page furniture
+//!    (`Related`, `Read more`, `Читайте также`), or chrome by its features (tickers, share
+//!    rows, cookie banners, menus and breadcrumbs, copyright, subscription prompts, photo
+//!    credits, counters, lines repeated within the file or across many files of the site).
+//! 3. The story core runs from the first to the last prose line, cut where a furniture section
+//!    is followed by little prose (a "Related" list whose headlines happen to end in a period).
+//! 4. Above the core: the title (the last headline-like line), a byline, dates. Below it: the
+//!    publication date, the site name, the article URL.
+//! 5. Inside the core, chrome lines are dropped and the rest becomes paragraphs and list items.
+//!
+//! Every dropped line is kept in `removed`, so `inspect` shows what went and nothing is lost
+//! unseen.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 
-use super::{dates, Block, BlockKind};
+use super::dates::{self, DateLine, Label};
+use super::{Block, BlockKind};
 
 /// What the parser made of a clipping.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -20,89 +35,188 @@ pub struct Clipping {
     pub title: Option<String>,
     /// Publication date and where it came from.
     pub date: Option<(NaiveDate, DateOrigin)>,
-    /// Time of day from the marker.
+    /// Time of day.
     pub time: Option<NaiveTime>,
-    /// Site name found at the end (`CentralasianLIGHT.org`).
+    /// Site or agency name.
     pub source_name: Option<String>,
-    /// URL from a `link:` line.
+    /// URL of the article.
     pub url: Option<String>,
+    /// A dateline opening the story ("BISHKEK, Kyrgyzstan, December 4.").
+    pub dateline: Option<String>,
     /// Clean body.
     pub blocks: Vec<Block>,
     /// Lines dropped as site chrome, in file order.
     pub removed: Vec<String>,
+    /// True when no line of the file reads as story text.
+    pub no_story: bool,
+    /// Characters of sentence-like lines among `removed`: story text the parser may have cut
+    /// (headline lists and widgets do not count).
+    pub removed_prose: usize,
+    /// Characters of sentence-like lines kept.
+    pub kept_prose: usize,
 }
 
 /// Where a clipping's date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateOrigin {
-    /// The ` date YYYY-MM-DD` marker.
+    /// The ` date ` marker.
     Marker,
-    /// A date line after the story (`November 26, 2025`).
+    /// A "Published: ..." line.
+    PublishedLine,
+    /// A date line above the story.
+    HeaderLine,
+    /// A date line after the story.
     TrailingLine,
+    /// An "Updated: ..." line (nothing better was found).
+    UpdatedLine,
+    /// The story's dateline ("BISHKEK, Nov 3 (Reuters)").
+    Dateline,
+}
+
+/// How a line reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    /// Ends like a sentence: story text.
+    Prose,
+    /// A short line without a full stop: a title, a headline in a list, a label.
+    Headline,
+    /// A date (with labels/time) and nothing else.
+    Date,
+    /// `link: URL`, `views: 155`, `Source: X`.
+    Field,
+    /// `Related`, `Read more`, `Tags:`...: page furniture starts here.
+    Section,
+    /// Recognised furniture: tickers, share rows, banners, menus, counters, credits.
+    Chrome,
+    /// A lone list marker (`-`, `•`).
+    Bullet,
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?\b\s*(.*)$")
         .expect("valid regex")
 });
-/// `link: https://...`, `views: 155`, `Source: ...`: counters and links that end a story.
-static CHROME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(link|url|source|views|comments|просмотр\w*|перегляд\w*|источник|джерело|ссылка|посилання)\s*:\s*(.*)$")
+/// `link: https://...`, `views: 155`, `Source: Kabar`.
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(link|url|source|views|просмотр\w*|перегляд\w*|источник|джерело|булак|ссылка|посилання|шилтеме|адрес)\s*:\s*(.*)$")
         .expect("valid regex")
 });
-/// `USD 87.45`, `EUR 102.48`: currency tickers.
+/// `USD 87.45`, `EUR 102.48 ▲`, `RUB 1.10`: currency tickers.
 static TICKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z]{3}\s*[\d.,]+\s*[▲▼↑↓%+\-]*$").expect("valid regex"));
-/// `CentralasianLIGHT.org`: a bare site name.
+    LazyLock::new(|| Regex::new(r"^[A-Z]{3}\s*[\d.,]+\s*[▲▼↑↓%+\-\d.,\s]*$").expect("valid regex"));
+/// `CentralasianLIGHT.org`, `www.akipress.com`: a bare site name.
 static SITE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-zA-Z\p{L}]{2,}$")
+    Regex::new(r"^(?:https?://)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-zA-Z\p{L}]{2,}/?$")
         .expect("valid regex")
+});
+/// `© 2025 AKIpress`, `All rights reserved`, `Все права защищены`.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(©|\(c\)\s*\d{4}|all rights reserved|все права защищены|усі права захищені|бардык укуктар корголгон|копирование .* запрещено|при использовании материалов)")
+        .expect("valid regex")
+});
+/// A byline: `By Aigerim Sadykova`, `Автор: ...`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|автор|автор материала|author|authors|авторы?)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3}$").expect("valid regex")
+});
+/// Photo and video credits and captions.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(photo|photos|фото|видео|video|image|иллюстрация|ілюстрація|сүрөт|кадр)\b\s*(credit|by)?\s*[:©/—–-]").expect("valid regex")
+});
+/// A time alone (`10:42`) or a time followed by a ticker headline.
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}$").expect("valid regex"));
+/// A line that is only an e-mail address (a press contact), possibly labelled.
+static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:e-?mail\s*:\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$").expect("valid regex")
+});
+/// Comment counters and bare numbers: `Comments (3)`, `155`, `👁 1 234`.
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[^\p{L}\d]*[\d\s.,]+[^\p{L}\d]*|(?:comments?|комментари\w*|коментар\w*|likes?|shares?)\s*[(:]?\s*\d*\)?|\d[\d\s.,]*\s*(?:comments?|views?|likes?|shares?|комментари\w*|просмотр\w*|коментар\w*|перегляд\w*)|\p{L}{3,20}\s*:\s*[\d\s.,]+)$").expect("valid regex")
 });
 
-/// Section headings that start the page furniture after a story (compared lower-cased).
-const END_OF_STORY: &[&str] = &[
-    "print",
-    "related",
-    "related news",
-    "related articles",
-    "popular",
-    "most popular",
-    "most read",
-    "share",
-    "share this",
-    "read more",
-    "read also",
-    "see also",
-    "more news",
-    "latest news",
-    "tags",
-    "comments",
+/// Section headings that open page furniture (compared lower-cased, without a trailing colon).
+#[rustfmt::skip]
+const SECTIONS: &[&str] = &[
+    "related", "related news", "related articles", "related stories", "related posts", "popular",
+    "most popular", "most read", "popular news", "read more", "read also", "see also", "also read",
+    "more news", "more on this topic", "latest news", "latest", "news feed", "topics", "comments",
+    "leave a comment", "you may also like", "recommended", "top stories", "trending", "other news",
+    "more from", "читайте также", "читайте еще", "похожие новости", "по теме", "популярное",
+    "самое читаемое", "комментарии", "лента новостей", "последние новости", "другие новости",
+    "читайте також", "схожі новини", "популярне", "коментарі", "стрічка новин", "останні новини",
+    "інші новини", "окшош жаңылыктар", "тасма", "дагы окуңуз", "популярдуу", "акыркы жаңылыктар",
+];
+/// Single buttons and labels: chrome wherever they appear, but they do not open a section.
+#[rustfmt::skip]
+const BUTTONS: &[&str] = &[
+    "print", "share", "tags", "advertisement", "печать", "распечатать", "поделиться", "теги",
+    "метки", "реклама", "друк", "поділитися", "бөлүшүү", "english", "русский", "кыргызча",
+    "українська", "қазақша", "o'zbekcha", "en", "ru", "kg", "ky", "uz", "kz", "ua", "жарнама",
+    "sponsored", "loading", "загрузка", "партнерский материал", "skip to main content", "sign in",
+    "register", "log in", "search", "menu", "donate", "donate now", "subscribe", "press release",
+    "more", "my news", "newest", "oldest", "most liked", "sign in to comment", "окуңуз",
+];
+/// Labels after which the next line is an advertisement.
+const AD_LABELS: &[&str] = &[
     "advertisement",
-    "печать",
-    "распечатать",
-    "читайте также",
-    "похожие новости",
-    "популярное",
-    "поделиться",
-    "комментарии",
-    "друк",
-    "читайте також",
-    "схожі новини",
-    "популярне",
-    "поділитися",
-    "коментарі",
+    "реклама",
+    "жарнама",
+    "sponsored",
+    "партнерский материал",
+];
+/// Prefixes of single-line furniture ("Read more: headline", "Tags: China, trade").
+#[rustfmt::skip]
+const CHROME_PREFIXES: &[&str] = &[
+    "read more:", "read also:", "also read:", "see also:", "related:", "tags:", "topics:", "share:",
+    "follow us", "follow the author", "subscribe", "sign up", "download the app",
+    "download our app", "join our telegram", "join us on", "stay up-to-date", "читайте также:",
+    "читайте также", "читайте еще:", "смотрите также", "теги:", "метки:", "подписывайтесь",
+    "подпишитесь", "следите за", "читайте також:", "читайте також", "дивіться також",
+    "підписуйтесь", "підпишіться", "стежте за", "жазылыңыз", "катталыңыз", "окуңуз:",
+    "home >", "главная >", "головна >", "башкы бет >", "home /", "главная /", "головна /",
+    "purchase licensing", "reporting by", "editing by", "contact:", "contacts:", "media contact",
+];
+/// Social networks and sharing words: a line naming two or more is a share row.
+#[rustfmt::skip]
+const SOCIAL: &[&str] = &[
+    "facebook", "twitter", "x", "telegram", "whatsapp", "vk", "vkontakte", "вконтакте", "ok",
+    "одноклассники", "linkedin", "email", "e-mail", "pinterest", "reddit", "viber", "instagram",
+    "youtube", "tiktok", "threads", "copy", "link", "print", "share", "поделиться", "поділитися",
+    "скопировать", "копировать", "ссылку", "скопіювати", "посилання", "мессенджер",
+];
+/// Cookie and consent banners.
+const COOKIE: &[&str] = &[
+    "cookie",
+    "cookies",
+    "куки",
+    "файлы cookie",
+    "файли cookie",
+    "персональных данных",
+    "gdpr",
+];
+#[rustfmt::skip]
+const CONSENT: &[&str] = &[
+    "accept", "agree", "consent", "decline", "settings", "принять", "согласен", "согласиться",
+    "прийняти", "погоджуюсь", "experience", "используем", "використовуємо", "use", "колдонобуз",
 ];
 
-/// Parse a clipping's text.
-pub fn parse(text: &str) -> Clipping {
+/// Story lines have at least this many words (shorter full sentences count when inside the core).
+const MIN_PROSE_WORDS: usize = 6;
+
+/// Parse a clipping's text. `site_chrome` holds lines that recur across many clippings of the
+/// same site (navigation, footers), found by `ingest::read` before parsing.
+pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
     let mut clip = Clipping::default();
-    let mut lines: Vec<String> = text.lines().map(|l| l.trim().to_owned()).collect();
+    let mut lines: Vec<String> = text.lines().map(normalise_line).collect();
 
     // 1. The date marker, which may run straight into the first sentence.
+    let mut marker_date = None;
     if let Some(first) = lines.iter().position(|l| !l.is_empty()) {
         if let Some(caps) = MARKER.captures(&lines[first]) {
             if let Some(date) = dates::parse_iso(&caps[1]) {
+                marker_date = Some(date);
                 clip.date = Some((date, DateOrigin::Marker));
                 clip.time = caps.get(2).and_then(|t| dates::parse_time(t.as_str()));
                 lines[first] = caps[3].trim().to_owned();
@@ -110,172 +224,623 @@ pub fn parse(text: &str) -> Clipping {
         }
     }
 
-    // 2. Everything from the first end-of-story line on is page furniture.
-    let end = lines
+    // 2. Classify.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let kinds: Vec<Kind> = lines
         .iter()
-        .position(|l| is_end_of_story(l))
-        .unwrap_or(lines.len());
-    for line in &lines[end..] {
-        if let Some(caps) = CHROME_FIELD.captures(line) {
-            let value = caps[2].trim();
-            let is_link =
-                caps[1].eq_ignore_ascii_case("link") || caps[1].eq_ignore_ascii_case("url");
-            if is_link && (value.starts_with("http://") || value.starts_with("https://")) {
-                clip.url.get_or_insert_with(|| value.to_owned());
+        .map(|line| {
+            let repeated = words(line) >= 2 && !seen.insert(line.as_str()) && !is_prose(line);
+            if repeated || site_chrome.contains(line) {
+                Kind::Chrome
+            } else {
+                classify(line)
+            }
+        })
+        .collect();
+
+    // An advertisement label makes the next (non-story) line an advertisement too.
+    let mut kinds = kinds;
+    for i in 1..kinds.len() {
+        let prev = (0..i).rev().find(|&j| kinds[j] != Kind::Blank);
+        let after_ad = prev
+            .is_some_and(|j| AD_LABELS.contains(&lines[j].to_lowercase().trim_end_matches(':')));
+        // Advertisements are short; a long paragraph after the label is the story resuming.
+        // A quotation is the story's, not an advertiser's.
+        let quoted = lines[i].starts_with(['“', '«', '"', '„', '‘']);
+        let ad_sized =
+            matches!(kinds[i], Kind::Headline | Kind::Prose) && words(&lines[i]) <= 25 && !quoted;
+        if after_ad && ad_sized {
+            kinds[i] = Kind::Chrome;
+        }
+    }
+
+    // 3. The story core.
+    let Some((start, end)) = story_core(&lines, &kinds) else {
+        clip.no_story = true;
+        clip.removed = lines.into_iter().filter(|l| !l.is_empty()).collect();
+        return clip;
+    };
+
+    // 4. Around the core: title, dates, source, URL.
+    let mut candidates: Vec<(DateLine, DateOrigin)> = Vec::new();
+    for i in 0..start {
+        if kinds[i] == Kind::Date {
+            if let Some(line) = dates::read_line(&lines[i]) {
+                candidates.push((line, origin_of(&line, DateOrigin::HeaderLine)));
             }
         }
     }
-    let tail: Vec<String> = lines.drain(end..).filter(|l| !l.is_empty()).collect();
-
-    // 3. A publication date and a site name closing the story.
-    while let Some(last) = lines.last() {
-        if last.is_empty() {
-            lines.pop();
-        } else if let Some(date) = dates::parse_date_line(last) {
-            if clip.date.is_none() {
-                clip.date = Some((date, DateOrigin::TrailingLine));
+    let title_at = choose_title(&lines, &kinds, start);
+    // Below the story, only the first few lines before any furniture: dates further down
+    // belong to news tickers and headline lists.
+    let mut seen_lines = 0;
+    let mut headlines = 0;
+    for i in end + 1..lines.len() {
+        if kinds[i] == Kind::Blank {
+            continue;
+        }
+        seen_lines += 1;
+        match kinds[i] {
+            Kind::Section => break,
+            Kind::Headline => {
+                headlines += 1;
+                if headlines >= 3 {
+                    break;
+                }
+                // A short name right next to the closing date is the site: "Центральноазійський
+                // вісник" / "5 грудня 2025 р.".
+                let next_is_date = lines.get(i + 1).is_some() && kinds[i + 1] == Kind::Date;
+                let prev_is_date = kinds[i - 1] == Kind::Date;
+                if (next_is_date || prev_is_date)
+                    && words(&lines[i]) <= 4
+                    && !ends_sentence(&lines[i])
+                {
+                    clip.source_name.get_or_insert_with(|| lines[i].clone());
+                }
             }
-            clip.removed.push(lines.pop().expect("non-empty"));
-        } else if SITE_NAME.is_match(last) {
-            clip.source_name.get_or_insert_with(|| last.clone());
-            clip.removed.push(lines.pop().expect("non-empty"));
-        } else {
+            Kind::Date => {
+                if let Some(line) = dates::read_line(&lines[i]) {
+                    candidates.push((line, origin_of(&line, DateOrigin::TrailingLine)));
+                }
+            }
+            Kind::Chrome => {
+                if let Some(name) = source_from_chrome(&lines[i]) {
+                    clip.source_name.get_or_insert(name);
+                }
+            }
+            _ => {}
+        }
+        if seen_lines >= 8 {
             break;
         }
     }
-
-    // 4. Above the story: tickers, a language switch, and perhaps the title.
-    let body_start = lines
-        .iter()
-        .position(|l| is_body_line(l))
-        .unwrap_or(lines.len());
-    let head: Vec<String> = lines
-        .drain(..body_start)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let title_at = head.iter().rposition(|l| is_title_like(l));
-    for (i, line) in head.into_iter().enumerate() {
-        if Some(i) == title_at {
-            clip.title = Some(line);
-        } else {
-            clip.removed.push(line);
+    // A copyright footer anywhere below names the site.
+    if clip.source_name.is_none() {
+        clip.source_name = (end + 1..lines.len())
+            .filter(|&i| COPYRIGHT.is_match(&lines[i]))
+            .find_map(|i| source_from_chrome(&lines[i]));
+    }
+    // Fields anywhere (they are never story text).
+    for (i, line) in lines.iter().enumerate() {
+        if kinds[i] != Kind::Field {
+            continue;
+        }
+        if let Some(caps) = FIELD.captures(line) {
+            let (key, value) = (caps[1].to_lowercase(), caps[2].trim());
+            let is_url = value.starts_with("http://") || value.starts_with("https://");
+            if is_url && !value.contains(char::is_whitespace) {
+                if matches!(
+                    key.as_str(),
+                    "link"
+                        | "url"
+                        | "ссылка"
+                        | "посилання"
+                        | "шилтеме"
+                        | "адрес"
+                        | "source"
+                        | "источник"
+                        | "джерело"
+                ) {
+                    clip.url.get_or_insert_with(|| value.to_owned());
+                }
+            } else if matches!(key.as_str(), "source" | "источник" | "джерело" | "булак")
+                && !value.is_empty()
+                && value.len() < 60
+            {
+                clip.source_name
+                    .get_or_insert_with(|| value.trim_end_matches('.').to_owned());
+            }
         }
     }
-    clip.removed.extend(tail);
+    if let Some(i) = title_at {
+        let (title, site) = split_site_suffix(&lines[i]);
+        clip.title = Some(title);
+        if let Some(site) = site {
+            clip.source_name.get_or_insert(site);
+        }
+    }
 
-    // 5. The body: one paragraph per line; a lone `-` (or a `- ` prefix) marks a list item.
+    // 5. The body.
     let mut pending_item = false;
-    for line in lines {
-        if line.is_empty() {
-            continue;
+    let mut removed_inside = Vec::new();
+    for i in start..=end {
+        let line = &lines[i];
+        match kinds[i] {
+            Kind::Blank => {}
+            Kind::Bullet => pending_item = true,
+            Kind::Prose | Kind::Headline | Kind::Date => {
+                let (kind, text) = match line.strip_prefix("- ").or_else(|| line.strip_prefix("• "))
+                {
+                    Some(rest) => (BlockKind::ListItem, rest.trim().to_owned()),
+                    None if pending_item => (BlockKind::ListItem, line.clone()),
+                    None => (BlockKind::Paragraph, line.clone()),
+                };
+                pending_item = false;
+                clip.blocks.push(Block { kind, text });
+            }
+            Kind::Field | Kind::Section | Kind::Chrome => removed_inside.push(i),
         }
-        if matches!(line.as_str(), "-" | "–" | "—" | "•" | "*") {
-            pending_item = true;
-            continue;
+    }
+    // The dateline opening the story.
+    if let Some(first) = clip.blocks.first_mut() {
+        let rest = super::headline::strip_dateline(&first.text);
+        if rest.len() < first.text.len() && !rest.is_empty() {
+            let dateline = first.text[..first.text.len() - rest.len()]
+                .trim()
+                .to_owned();
+            if let Some(name) = agency_of(&dateline) {
+                clip.source_name.get_or_insert(name);
+            }
+            if let Some(line) = dates::read_line(dateline_date_part(&dateline)) {
+                candidates.push((line, DateOrigin::Dateline));
+            }
+            clip.dateline = Some(dateline);
+            first.text = rest.to_owned();
         }
-        let (kind, text) = match line.strip_prefix("- ").or_else(|| line.strip_prefix("• ")) {
-            Some(rest) => (BlockKind::ListItem, rest.trim().to_owned()),
-            None if pending_item => (BlockKind::ListItem, line),
-            None => (BlockKind::Paragraph, line),
+    }
+
+    // Dates: the marker first, then a "Published" line, then date lines by position, then the
+    // dateline, then "Updated". Years missing from a line come from the marker or other dates.
+    let context = marker_date.or_else(|| candidates.iter().find_map(|(l, _)| l.date(None)));
+    if clip.date.is_none() {
+        let rank = |o: &DateOrigin| match o {
+            DateOrigin::Marker => 0,
+            DateOrigin::PublishedLine => 1,
+            DateOrigin::HeaderLine => 2,
+            DateOrigin::TrailingLine => 3,
+            DateOrigin::Dateline => 4,
+            DateOrigin::UpdatedLine => 5,
         };
-        pending_item = false;
-        clip.blocks.push(Block { kind, text });
+        // A date that states its year beats one that does not (ticker headings like
+        // "4 грудня, четвер"), then by where it was found.
+        candidates.sort_by_key(|(l, o)| (l.year.is_none() && !l.today, rank(o)));
+        if let Some((line, origin, date)) = candidates
+            .iter()
+            .find_map(|(l, o)| l.date(context).map(|d| (l, *o, d)))
+        {
+            clip.date = Some((date, origin));
+            clip.time = clip.time.or(line.time);
+        }
+    } else if clip.time.is_none() {
+        // A "Today, 14:05" or same-day line gives the marker's date a time.
+        let same_day = candidates
+            .iter()
+            .find(|(l, _)| l.time.is_some() && l.date(context) == marker_date);
+        clip.time = same_day.and_then(|(l, _)| l.time);
+    }
+
+    for (i, line) in lines.iter().enumerate() {
+        let outside = i < start || i > end;
+        let is_title = Some(i) == title_at;
+        if !line.is_empty() && !is_title && (outside || removed_inside.contains(&i)) {
+            clip.removed.push(line.clone());
+            if kinds[i] == Kind::Prose {
+                clip.removed_prose += line.len();
+            }
+        } else if kinds[i] == Kind::Prose {
+            clip.kept_prose += line.len();
+        }
     }
     clip
 }
 
-fn is_end_of_story(line: &str) -> bool {
-    let lower = line.trim_end_matches([':', '.']).to_lowercase();
-    END_OF_STORY.contains(&lower.as_str()) || CHROME_FIELD.is_match(line)
+/// Trim, collapse inner whitespace, drop zero-width and non-breaking oddities.
+fn normalise_line(line: &str) -> String {
+    let cleaned: String = line
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        })
+        .map(|c| if c == '\u{00A0}' || c == '\t' { ' ' } else { c })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A line of story text: ends like a sentence, or is too long to be a headline.
-fn is_body_line(line: &str) -> bool {
-    let end = line.trim_end_matches(['"', '»', '”', '’', ')', '\'']);
-    end.ends_with(['.', '!', '?', '…', ':', ';']) || line.chars().count() > 200
+fn words(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
-fn is_title_like(line: &str) -> bool {
-    line.split_whitespace().count() >= 3 && !TICKER.is_match(line) && !SITE_NAME.is_match(line)
+/// Ends like a sentence (allowing closing quotes and brackets).
+fn ends_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '»', '”', '’', ')', '\'', '“']);
+    end.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// True for a line that reads as story text (used to keep story sentences out of the
+/// site-wide chrome list).
+pub fn reads_as_story(line: &str) -> bool {
+    is_prose(line)
+}
+
+fn is_prose(line: &str) -> bool {
+    (ends_sentence(line) && words(line) >= MIN_PROSE_WORDS) || (words(line) >= 40)
+}
+
+fn is_byline(line: &str) -> bool {
+    BYLINE.is_match(line)
+}
+
+fn classify(line: &str) -> Kind {
+    if line.is_empty() {
+        return Kind::Blank;
+    }
+    if matches!(line, "-" | "–" | "—" | "•" | "*" | "·") {
+        return Kind::Bullet;
+    }
+    let lower = line.to_lowercase();
+    let bare = lower.trim_end_matches([':', '.', '»', '›', '>']).trim();
+    if SECTIONS.contains(&bare) {
+        return Kind::Section;
+    }
+    if BUTTONS.contains(&bare) {
+        return Kind::Chrome;
+    }
+    if FIELD.is_match(line) {
+        return Kind::Field;
+    }
+    if dates::read_line(line).is_some() {
+        return Kind::Date;
+    }
+    if is_chrome(line, &lower) {
+        return Kind::Chrome;
+    }
+    if is_prose(line) {
+        return Kind::Prose;
+    }
+    Kind::Headline
+}
+
+/// Furniture recognisable on its own, whatever the site.
+fn is_chrome(line: &str, lower: &str) -> bool {
+    let n_words = words(line);
+    if TICKER.is_match(line)
+        || CLOCK.is_match(line)
+        || COUNTER.is_match(line)
+        || SITE_NAME.is_match(line)
+        || EMAIL_LINE.is_match(line)
+    {
+        return true;
+    }
+    // Press contacts: a short line with an e-mail address in it.
+    if n_words < 25
+        && line
+            .split_whitespace()
+            .any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@'))
+    {
+        return true;
+    }
+    if COPYRIGHT.is_match(line) && n_words < 40 {
+        return true;
+    }
+    if CREDIT.is_match(line) && n_words < 25 {
+        return true;
+    }
+    if BYLINE.is_match(line) {
+        return true;
+    }
+    // "Read more: headline", "Подписывайтесь на наш канал": but a sentence of the story that
+    // happens to begin with such words ("Subscribers to the scheme said...") is not chrome.
+    if CHROME_PREFIXES.iter().any(|p| lower.starts_with(p))
+        && n_words < 30
+        && (!is_prose(line) || lower[..lower.find(' ').unwrap_or(lower.len())].ends_with(':'))
+    {
+        return true;
+    }
+    // A headline repeated twice on one line (a "Popular" widget copied with its alt text).
+    if let Some(half) = doubled(line) {
+        return words(half) >= 2;
+    }
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let social = tokens
+        .iter()
+        .filter(|w| SOCIAL.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .count();
+    if social >= 2 && social * 2 >= tokens.len() {
+        return true;
+    }
+    if COOKIE.iter().any(|c| lower.contains(c))
+        && CONSENT.iter().any(|c| lower.contains(c))
+        && n_words < 60
+    {
+        return true;
+    }
+    // Menus and breadcrumbs: several short items separated by `|`, `•`, `>`, `/` or just
+    // capitalised single words with no sentence around them ("News Politics Economy Sport").
+    let separated = [" | ", " • ", " > ", " › ", " » ", " / ", " · "]
+        .iter()
+        .map(|sep| line.matches(sep).count())
+        .sum::<usize>();
+    if separated >= 2 && !ends_sentence(line) && n_words <= 3 * (separated + 1) {
+        return true;
+    }
+    let capitalised = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if n_words >= 4
+        && capitalised == n_words
+        && !ends_sentence(line)
+        && line.chars().count() < 80
+        && !has_function_word(lower)
+    {
+        return true;
+    }
+    false
+}
+
+/// Titles have articles, prepositions and conjunctions; menus do not.
+fn has_function_word(lower: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "of",
+        "the",
+        "and",
+        "in",
+        "to",
+        "for",
+        "with",
+        "on",
+        "at",
+        "a",
+        "by",
+        "from",
+        "as",
+        "is",
+        "и",
+        "в",
+        "на",
+        "с",
+        "по",
+        "для",
+        "о",
+        "об",
+        "к",
+        "из",
+        "за",
+        "і",
+        "й",
+        "у",
+        "з",
+        "до",
+        "про",
+        "від",
+        "менен",
+        "жана",
+        "үчүн",
+    ];
+    lower.split_whitespace().any(|w| FUNCTION.contains(&w))
+}
+
+/// `X X` -> `X` when a line is one text written twice.
+fn doubled(line: &str) -> Option<&str> {
+    let len = line.len();
+    if len < 20 || len % 2 == 0 {
+        return None;
+    }
+    let half = len / 2;
+    let (a, b) = (line.get(..half)?, line.get(half + 1..)?);
+    (line.as_bytes()[half] == b' ' && a == b).then_some(a)
+}
+
+/// The headline among the lines above the story. A title is a line of four words or more that
+/// is not furniture; what follows a title (a byline, a date) confirms it, while headlines
+/// inside a list ("Popular", a news ticker with times) are not titles. The nearest good
+/// candidate to the story wins.
+fn choose_title(lines: &[String], kinds: &[Kind], start: usize) -> Option<usize> {
+    let mut best: Option<(u32, usize)> = None;
+    let mut in_list = false;
+    for i in 0..start {
+        match kinds[i] {
+            Kind::Section => in_list = true,
+            Kind::Headline => {}
+            _ => continue,
+        }
+        if kinds[i] != Kind::Headline {
+            continue;
+        }
+        let line = &lines[i];
+        let n = words(line);
+        if !(4..=30).contains(&n) || is_byline(line) || line.ends_with('!') {
+            continue;
+        }
+        let prev = (0..i).rev().find(|&j| kinds[j] != Kind::Blank);
+        if prev.is_some_and(|j| CLOCK.is_match(&lines[j])) {
+            continue; // a ticker item: "10:23" then its headline
+        }
+        let confirmed = (i + 1..start)
+            .filter(|&j| kinds[j] != Kind::Blank)
+            .take(3)
+            .any(|j| kinds[j] == Kind::Date || is_byline(&lines[j]));
+        if in_list && !confirmed {
+            continue;
+        }
+        let score = 1 + 2 * u32::from(confirmed);
+        if best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// The span of the story: first to last prose line, cut where furniture begins and little
+/// prose follows.
+fn story_core(lines: &[String], kinds: &[Kind]) -> Option<(usize, usize)> {
+    let mut prose: Vec<usize> = (0..kinds.len())
+        .filter(|&i| kinds[i] == Kind::Prose)
+        .collect();
+    if prose.is_empty() {
+        // A very short story: sentences of three words or more are all there is.
+        prose = (0..kinds.len())
+            .filter(|&i| {
+                kinds[i] == Kind::Headline && ends_sentence(&lines[i]) && words(&lines[i]) >= 3
+            })
+            .collect();
+    }
+    let &first = prose.first()?;
+    let mut end = first;
+    let words_from = |i: usize| -> usize {
+        prose
+            .iter()
+            .filter(|&&p| p >= i)
+            .map(|&p| words(&lines[p]))
+            .sum()
+    };
+    let total: usize = words_from(first);
+    let mut story_words = 0;
+    for (n, &p) in prose.iter().enumerate() {
+        story_words += words(&lines[p]);
+        end = p;
+        let Some(&next) = prose.get(n + 1) else { break };
+        // What separates this prose line from the next?
+        let gap = &kinds[p + 1..next];
+        let furniture = gap.contains(&Kind::Section);
+        let junk = gap
+            .iter()
+            .filter(|k| matches!(k, Kind::Headline | Kind::Chrome | Kind::Date | Kind::Field))
+            .count();
+        let rest = total - story_words;
+        // A furniture section, or a long run of headline-like lines, followed by less prose than
+        // we already have: the story is over.
+        if (furniture && rest < story_words) || (junk >= 4 && rest * 2 < story_words) {
+            break;
+        }
+    }
+    // Extend the end over short story lines that follow directly (a closing one-line quote or
+    // "The talks will continue tomorrow."), stopping at the first furniture.
+    let mut stop = end;
+    for i in end + 1..kinds.len() {
+        match kinds[i] {
+            Kind::Blank | Kind::Bullet => {}
+            Kind::Headline if ends_sentence(&lines[i]) && words(&lines[i]) >= 2 => stop = i,
+            _ => break,
+        }
+    }
+    // Extend the start backwards over list items and short sentences directly above.
+    let mut begin = first;
+    for i in (0..first).rev() {
+        match kinds[i] {
+            Kind::Blank => {}
+            Kind::Headline if ends_sentence(&lines[i]) && words(&lines[i]) >= 3 => begin = i,
+            _ => break,
+        }
+    }
+    Some((begin, stop))
+}
+
+fn origin_of(line: &DateLine, position: DateOrigin) -> DateOrigin {
+    match line.label {
+        Label::Published => DateOrigin::PublishedLine,
+        Label::Updated => DateOrigin::UpdatedLine,
+        Label::Plain => position,
+    }
+}
+
+/// `Title | AKIpress`, `Title - 24.kg`, `Title — Kabar`: (title, site) when the suffix is a
+/// short name.
+fn split_site_suffix(line: &str) -> (String, Option<String>) {
+    for sep in [" | ", " — ", " – ", " - ", " :: "] {
+        if let Some((title, site)) = line.rsplit_once(sep) {
+            let site = site.trim();
+            let short = words(site) <= 3 && site.chars().count() <= 30;
+            let looks_like_site = SITE_NAME.is_match(site) || site.chars().any(char::is_uppercase);
+            if short && looks_like_site && words(title) >= 3 {
+                return (title.trim().to_owned(), Some(site.to_owned()));
+            }
+        }
+    }
+    (line.to_owned(), None)
+}
+
+/// A site name from a line of footer chrome: `CentralasianLIGHT.org`, `© 2025 AKIpress. All
+/// rights reserved`.
+fn source_from_chrome(line: &str) -> Option<String> {
+    if SITE_NAME.is_match(line) {
+        let name = line
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.");
+        return Some(name.trim_end_matches('/').to_owned());
+    }
+    copyright_holder(line)
+}
+
+/// The holder named in a copyright line: `© 2025 Kabar. All rights reserved.`, `AKIpress ©
+/// 1998-2025.`, `© ТАСС, 1999–2025.`, `© 2025 «Жаңы Ордо» маалымат порталы`.
+fn copyright_holder(line: &str) -> Option<String> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"«([^»]{2,40})»").expect("valid regex"));
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(c\)|©|\b(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\b")
+            .expect("valid regex")
+    });
+    if !line.contains('©') && !line.to_lowercase().contains("(c)") {
+        return None;
+    }
+    if let Some(caps) = QUOTED.captures(line) {
+        return Some(caps[1].trim().to_owned());
+    }
+    // The sentence holding the © sign, or the text just before it.
+    let at = line.find('©').unwrap_or(0);
+    let sentence_start = line[..at].rfind(". ").map_or(0, |i| i + 2);
+    let sentence_end = line[at..].find(". ").map_or(line.len(), |i| at + i);
+    let sentence = &line[sentence_start..sentence_end];
+    let cleaned = YEARS.replace_all(sentence, " ");
+    let cleaned = cleaned
+        .split([',', '.'])
+        .map(str::trim)
+        .find(|part| {
+            let lower = part.to_lowercase();
+            !part.is_empty() && !lower.starts_with("all rights") && !lower.starts_with("inc")
+        })?
+        .trim_start_matches("All rights reserved")
+        .trim();
+    (words(cleaned) >= 1 && words(cleaned) <= 6 && cleaned.chars().any(char::is_alphabetic))
+        .then(|| cleaned.to_owned())
+}
+
+/// The agency named in a dateline: `(Reuters)`, `/ТАСС/`, `– Укрінформ`.
+fn agency_of(dateline: &str) -> Option<String> {
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\(([\p{L}][\p{L} .-]{1,25})\)|/([\p{L}][\p{L} .-]{1,25})/|[–—-]\s*([\p{Lu}][\p{L}.-]{1,25})\.?\s*$)").expect("valid regex")
+    });
+    let caps = AGENCY.captures(dateline)?;
+    let name = caps.get(1).or(caps.get(2)).or(caps.get(3))?.as_str().trim();
+    (name.chars().count() >= 2).then(|| name.to_owned())
+}
+
+/// `BISHKEK, Kyrgyzstan, December 4.` -> `December 4`; `МОСКВА, 3 ноября. /ТАСС/.` -> `3 ноября`.
+fn dateline_date_part(dateline: &str) -> &str {
+    let no_agency = dateline.split(['(', '/']).next().unwrap_or(dateline);
+    let part = no_agency.rsplit(',').next().unwrap_or(no_agency);
+    part.trim().trim_end_matches(['.', '-', '–', '—', ' '])
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(clip: &Clipping) -> Vec<&str> {
-        clip.blocks.iter().map(|b| b.text.as_str()).collect()
-    }
-
-    #[test]
-    fn marker_running_into_the_first_sentence() {
-        let clip = parse(" date 2026-02-04 President met the envoy today.\n\nSecond paragraph.\n");
-        assert_eq!(
-            clip.date,
-            Some((
-                NaiveDate::from_ymd_opt(2026, 2, 4).unwrap(),
-                DateOrigin::Marker
-            ))
-        );
-        assert_eq!(clip.time, None);
-        assert_eq!(clip.title, None);
-        assert_eq!(
-            texts(&clip),
-            ["President met the envoy today.", "Second paragraph."]
-        );
-    }
-
-    #[test]
-    fn marker_with_time_tickers_title_and_related_list() {
-        let text = " date 2025-12-18 11:26\nUSD 87.45\nEUR 102.48\nEnglish\n\nEnvoy meets secretary general\n\n\
-                    In Washington, the two met.\nThey talked.\nlink: https://example.kg/en/1/\nviews: 155\nPrint\nRelated\nOther headline here\n";
-        let clip = parse(text);
-        assert_eq!(clip.time, NaiveTime::from_hms_opt(11, 26, 0));
-        assert_eq!(clip.title.as_deref(), Some("Envoy meets secretary general"));
-        assert_eq!(clip.url.as_deref(), Some("https://example.kg/en/1/"));
-        assert_eq!(
-            texts(&clip),
-            ["In Washington, the two met.", "They talked."]
-        );
-        for gone in ["USD 87.45", "English", "views: 155", "Other headline here"] {
-            assert!(
-                clip.removed.iter().any(|l| l == gone),
-                "{gone} not in {:?}",
-                clip.removed
-            );
-        }
-    }
-
-    #[test]
-    fn trailing_site_name_and_date_without_marker() {
-        let clip = parse("The talks ended.\nOn November 27, both will meet.\nExampleNews.org\nNovember 26, 2025\n");
-        assert_eq!(
-            clip.date,
-            Some((
-                NaiveDate::from_ymd_opt(2025, 11, 26).unwrap(),
-                DateOrigin::TrailingLine
-            ))
-        );
-        assert_eq!(clip.source_name.as_deref(), Some("ExampleNews.org"));
-        assert_eq!(
-            texts(&clip),
-            ["The talks ended.", "On November 27, both will meet."]
-        );
-    }
-
-    #[test]
-    fn lone_dashes_make_list_items() {
-        let clip = parse("Documents were signed, including:\n-\nA memorandum;\n-\nAn agreement.\nThen they left.\n");
-        let kinds: Vec<_> = clip.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                BlockKind::Paragraph,
-                BlockKind::ListItem,
-                BlockKind::ListItem,
-                BlockKind::Paragraph
-            ]
-        );
-        assert_eq!(clip.blocks[1].text, "A memorandum;");
-    }
-}
+mod tests;

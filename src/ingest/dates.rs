@@ -1,92 +1,125 @@
-//! Dates as news sites write them: ISO (`2026-02-04`), English (`November 26, 2025`,
-//! `26 November 2025`, `Dec. 4, 2025`), Russian and Ukrainian month names in their case forms
-//! (`26 ноября 2025`, `4 лютого 2026`).
+//! Dates as news sites write them.
+//!
+//! ISO (`2026-02-04`, `2025-11-03T14:05:00+06:00`), numeric (`03.11.2025`), written with month
+//! names in English, Russian, Ukrainian, Kyrgyz, Kazakh, Uzbek and Turkish, in their case forms
+//! (`November 26, 2025`, `26 ноября 2025 г.`, `4 лютого 2026 року`, `3-ноябрь 2025-жыл`), with
+//! weekdays, times and labels around them (`Published: Thursday, 18 December 2025 11:26`,
+//! `Опубликовано: 03.11.2025 14:05`, `Updated ...`). A *date line* is a line that is a date
+//! and nothing else; a date inside a sentence ("on November 27, both presidents...") is never
+//! one, so a story's own dates are never taken for its publication date.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
-/// Month names and their forms, lower case, with the month number. Longest forms first is not
-/// needed: matching is on whole words.
+/// Month words, lower case (`ё` folded to `е`), with their number.
+#[rustfmt::skip]
 const MONTHS: &[(&str, u32)] = &[
-    // English, full and abbreviated.
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    // Russian: nominative and genitive.
-    ("январь", 1),
-    ("января", 1),
-    ("февраль", 2),
-    ("февраля", 2),
-    ("март", 3),
-    ("марта", 3),
-    ("апрель", 4),
-    ("апреля", 4),
-    ("май", 5),
-    ("мая", 5),
-    ("июнь", 6),
-    ("июня", 6),
-    ("июль", 7),
-    ("июля", 7),
-    ("август", 8),
-    ("августа", 8),
-    ("сентябрь", 9),
-    ("сентября", 9),
-    ("октябрь", 10),
-    ("октября", 10),
-    ("ноябрь", 11),
-    ("ноября", 11),
-    ("декабрь", 12),
-    ("декабря", 12),
-    // Ukrainian: nominative and genitive.
-    ("січень", 1),
-    ("січня", 1),
-    ("лютий", 2),
-    ("лютого", 2),
-    ("березень", 3),
-    ("березня", 3),
-    ("квітень", 4),
-    ("квітня", 4),
-    ("травень", 5),
-    ("травня", 5),
-    ("червень", 6),
-    ("червня", 6),
-    ("липень", 7),
-    ("липня", 7),
-    ("серпень", 8),
-    ("серпня", 8),
-    ("вересень", 9),
-    ("вересня", 9),
-    ("жовтень", 10),
-    ("жовтня", 10),
-    ("листопад", 11),
-    ("листопада", 11),
-    ("грудень", 12),
-    ("грудня", 12),
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9), ("october", 10),
+    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12), ("январь", 1),
+    ("января", 1), ("янв", 1), ("февраль", 2), ("февраля", 2), ("фев", 2), ("февр", 2),
+    ("март", 3), ("марта", 3), ("мар", 3), ("апрель", 4), ("апреля", 4), ("апр", 4), ("май", 5),
+    ("мая", 5), ("июнь", 6), ("июня", 6), ("июн", 6), ("июль", 7), ("июля", 7), ("июл", 7),
+    ("август", 8), ("августа", 8), ("авг", 8), ("сентябрь", 9), ("сентября", 9), ("сен", 9),
+    ("сент", 9), ("октябрь", 10), ("октября", 10), ("окт", 10), ("ноябрь", 11), ("ноября", 11),
+    ("нояб", 11), ("ноя", 11), ("декабрь", 12), ("декабря", 12), ("дек", 12), ("январда", 1),
+    ("февралда", 2), ("мартта", 3), ("апрелде", 4), ("майда", 5), ("июнда", 6), ("июлда", 7),
+    ("августта", 8), ("сентябрда", 9), ("октябрда", 10), ("ноябрда", 11), ("декабрда", 12),
+    ("ноябры", 11), ("декабры", 12), ("октябры", 10), ("січень", 1), ("січня", 1), ("лютий", 2),
+    ("лютого", 2), ("березень", 3), ("березня", 3), ("квітень", 4), ("квітня", 4), ("травень", 5),
+    ("травня", 5), ("червень", 6), ("червня", 6), ("липень", 7), ("липня", 7), ("серпень", 8),
+    ("серпня", 8), ("вересень", 9), ("вересня", 9), ("жовтень", 10), ("жовтня", 10),
+    ("листопад", 11), ("листопада", 11), ("грудень", 12), ("грудня", 12), ("қаңтар", 1),
+    ("ақпан", 2), ("наурыз", 3), ("сәуір", 4), ("мамыр", 5), ("маусым", 6), ("шілде", 7),
+    ("тамыз", 8), ("қыркүйек", 9), ("қазан", 10), ("қараша", 11), ("желтоқсан", 12),
+    ("yanvar", 1), ("fevral", 2), ("mart", 3), ("aprel", 4), ("iyun", 6), ("iyul", 7),
+    ("avgust", 8), ("sentabr", 9), ("oktabr", 10), ("noyabr", 11), ("dekabr", 12), ("ocak", 1),
+    ("şubat", 2), ("nisan", 4), ("mayıs", 5), ("haziran", 6), ("temmuz", 7), ("ağustos", 8),
+    ("eylül", 9), ("ekim", 10), ("kasım", 11), ("aralık", 12),
 ];
 
-/// The month number of a month word (`"Nov."`, `"ноября"`), if it is one.
+/// Words a date line may carry besides the date: weekdays, "year" words, prepositions.
+#[rustfmt::skip]
+const FILLER: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", "at", "on", "of", "the", "utc", "gmt", "am", "pm",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "г",
+    "года", "год", "гг", "в", "понеділок", "вівторок", "середа", "четвер", "пʼятниця", "п'ятниця",
+    "субота", "неділя", "р", "року", "рік", "о", "об", "жыл", "жылы", "жылдын", "жылдың", "ж",
+    "-", "—", "–", "|", "•", "/", "·", "first", "originally",
+];
+
+/// Labels before a publication date.
+#[rustfmt::skip]
+const PUBLISHED: &[&str] = &[
+    "published", "posted", "date", "опубликовано", "дата", "публикации", "опубліковано",
+    "публікації", "жарыяланды", "жарияланды", "created",
+];
+/// Labels before a modification date (used only when nothing better exists).
+#[rustfmt::skip]
+const UPDATED: &[&str] = &[
+    "updated", "last", "modified", "обновлено", "изменено", "обновлен", "оновлено", "змінено",
+    "жаңыртылды", "жаңыланды",
+];
+/// Relative days, which need a date from elsewhere (the marker).
+const TODAY: &[&str] = &["today", "сегодня", "сьогодні", "бүгүн", "бүгін"];
+
+/// What kind of date a date line states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Label {
+    /// Just a date.
+    Plain,
+    /// "Published: ...".
+    Published,
+    /// "Updated: ...": the weakest evidence of publication.
+    Updated,
+}
+
+/// A date line, read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateLine {
+    /// Year, when written.
+    pub year: Option<i32>,
+    /// Month and day, when written.
+    pub month_day: Option<(u32, u32)>,
+    /// Time of day, when written.
+    pub time: Option<NaiveTime>,
+    /// "Today", "Сегодня": the date of the context.
+    pub today: bool,
+    /// What the label says.
+    pub label: Label,
+}
+
+impl DateLine {
+    /// The full date, taking a missing year from `context` (the year of the nearest known
+    /// date): a day-month without a year is never more than half a year away from it.
+    pub fn date(&self, context: Option<NaiveDate>) -> Option<NaiveDate> {
+        if self.today {
+            return context;
+        }
+        let (month, day) = self.month_day?;
+        match (self.year, context) {
+            (Some(year), _) => NaiveDate::from_ymd_opt(year, month, day),
+            (None, Some(ctx)) => {
+                let candidates = [ctx.year() - 1, ctx.year(), ctx.year() + 1];
+                candidates
+                    .iter()
+                    .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
+                    .min_by_key(|d| (*d - ctx).num_days().abs())
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+/// The month number of a month word (`"Nov."`, `"ноября"`, `"лютого"`), if it is one.
 pub fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_lowercase();
+    let word: String = word
+        .trim_end_matches('.')
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect();
     MONTHS
         .iter()
         .find(|(name, _)| *name == word)
@@ -104,79 +137,142 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     }
 }
 
-/// `HH:MM` at the start of `text`.
+/// `HH:MM` (optionally `:SS`) at the start of `text`.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let head = text.trim().get(..5)?;
-    NaiveTime::parse_from_str(head, "%H:%M").ok()
+    let text = text.trim();
+    let head = text.get(..5)?;
+    let time = NaiveTime::parse_from_str(head, "%H:%M").ok()?;
+    match text[5..].chars().next() {
+        None | Some(':') | Some(' ') | Some('+') | Some('-') | Some('Z') | Some('.')
+        | Some(',') => Some(time),
+        _ => None,
+    }
 }
 
-/// A line that is nothing but a written date: `November 26, 2025`, `26 November 2025`,
-/// `26 ноября 2025 г.`, `4 лютого 2026 року`, `2025-11-26`. Weekday names around it are allowed
-/// (`Thursday, 18 December 2025`).
+/// A line that is a full date and nothing else (`November 26, 2025`).
 pub fn parse_date_line(line: &str) -> Option<NaiveDate> {
-    if let Some(date) = parse_iso(line).filter(|_| line.trim().len() <= 25) {
-        return Some(date);
-    }
-    let words: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() || words.len() > 6 {
+    read_line(line)?.date(None)
+}
+
+/// Read a date line: a date (or a time with "today"), with only labels, weekdays and
+/// separators around it. `None` for anything else, including sentences that contain a date.
+pub fn read_line(line: &str) -> Option<DateLine> {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 80 {
         return None;
     }
-    let (mut day, mut month, mut year) = (None, None, None);
-    for word in &words {
-        let clean = word.trim_end_matches('.');
-        if let Ok(n) = clean.parse::<u32>() {
-            match n {
-                1..=31 if day.is_none() => day = Some(n),
-                1900..=2200 if year.is_none() => year = Some(n as i32),
-                _ => return None,
+    let mut found = DateLine {
+        year: None,
+        month_day: None,
+        time: None,
+        today: false,
+        label: Label::Plain,
+    };
+    let (mut day, mut month) = (None::<u32>, None::<u32>);
+    for raw in line.split(|c: char| c.is_whitespace() || c == ',') {
+        let word = raw.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '«' | '»' | '"'));
+        if word.is_empty() {
+            continue;
+        }
+        // A label ends with a colon: "Published:", "Опубликовано:".
+        let bare = word.trim_end_matches(':');
+        let lower = bare.to_lowercase();
+        if let Some((date, time)) = iso_datetime(bare) {
+            found.year = Some(date.year());
+            (month, day) = (Some(date.month()), Some(date.day()));
+            found.time = found.time.or(time);
+        } else if let Some(date) = numeric_date(bare) {
+            found.year = Some(date.year());
+            (month, day) = (Some(date.month()), Some(date.day()));
+        } else if let Some(time) = clock(bare) {
+            found.time = Some(time);
+        } else if PUBLISHED.contains(&lower.as_str()) {
+            if found.label == Label::Plain {
+                found.label = Label::Published;
             }
-        } else if let Some(m) = month_number(clean) {
-            month = Some(m);
-        } else if !is_filler(clean) {
+        } else if UPDATED.contains(&lower.as_str()) {
+            found.label = Label::Updated;
+        } else if TODAY.contains(&lower.as_str()) {
+            found.today = true;
+        } else if !read_date_word(bare, &mut day, &mut month, &mut found.year) {
             return None;
         }
     }
-    NaiveDate::from_ymd_opt(year?, month?, day?)
+    found.month_day = month.zip(day);
+    let has_date = found.month_day.is_some() || (found.today && found.time.is_some());
+    // A lone year or a lone month is not a date.
+    has_date.then_some(found)
 }
 
-/// Words a date line may carry besides the date itself.
-fn is_filler(word: &str) -> bool {
-    const FILLER: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "г",
-        "года",
-        "год",
-        "р",
-        "року",
-        "рік",
-        "понедельник",
-        "вторник",
-        "среда",
-        "четверг",
-        "пятница",
-        "суббота",
-        "воскресенье",
-        "понеділок",
-        "вівторок",
-        "середа",
-        "четвер",
-        "пʼятниця",
-        "п'ятниця",
-        "субота",
-        "неділя",
-        "of",
-        "the",
-    ];
-    FILLER.contains(&word.to_lowercase().as_str())
+/// Day, month name, year or filler; `3-ноябрь` and `2025-жылы` are split at the hyphen.
+fn read_date_word(
+    word: &str,
+    day: &mut Option<u32>,
+    month: &mut Option<u32>,
+    year: &mut Option<i32>,
+) -> bool {
+    if let Some((a, b)) = word.split_once('-') {
+        if !a.is_empty() && !b.is_empty() && !word.starts_with('-') {
+            return read_date_word(a, day, month, year) && read_date_word(b, day, month, year);
+        }
+    }
+    let clean = word.trim_end_matches(['.', ':']);
+    if let Ok(n) = clean.parse::<u32>() {
+        match n {
+            1..=31 if day.is_none() => *day = Some(n),
+            1900..=2200 if year.is_none() => *year = Some(n as i32),
+            _ => return false,
+        }
+        return true;
+    }
+    if let Some(m) = month_number(clean) {
+        if month.is_some() {
+            return false;
+        }
+        *month = Some(m);
+        return true;
+    }
+    let lower = clean.to_lowercase();
+    FILLER.contains(&lower.as_str()) || clean.is_empty()
+}
+
+/// `2025-11-03`, `2025-11-03T14:05`, `2025-11-03T14:05:00+06:00`: the date and time as written
+/// (the offset is dropped, not applied: the local date is the one the site meant).
+fn iso_datetime(word: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let date = parse_iso(word)?;
+    let time = word.get(11..).and_then(parse_time);
+    Some((date, time))
+}
+
+/// `03.11.2025` or `03/11/2025` (day first, as in the region's sites; month first only when the
+/// first number cannot be a month).
+fn numeric_date(word: &str) -> Option<NaiveDate> {
+    let sep = if word.contains('.') {
+        '.'
+    } else if word.contains('/') {
+        '/'
+    } else {
+        return None;
+    };
+    let parts: Vec<&str> = word.trim_end_matches('.').split(sep).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let (a, b, y): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b))
+}
+
+fn clock(word: &str) -> Option<NaiveTime> {
+    let word = word.trim_end_matches('.');
+    if word.len() > 8 || !word.contains(':') {
+        return None;
+    }
+    NaiveTime::parse_from_str(word, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(word, "%H:%M:%S"))
+        .ok()
 }
 
 #[cfg(test)]
@@ -187,38 +283,98 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day)
     }
 
+    fn t(h: u32, m: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, 0)
+    }
+
     #[test]
-    fn iso_dates() {
+    fn iso_dates_and_times() {
         assert_eq!(parse_iso("2026-02-04"), d(2026, 2, 4));
         assert_eq!(parse_iso("2026-02-04 11:26"), d(2026, 2, 4));
         assert_eq!(parse_iso("2026-02-04T11:26:00Z"), d(2026, 2, 4));
         assert_eq!(parse_iso("2026-02-30"), None);
         assert_eq!(parse_iso("2026-02-041"), None);
-        assert_eq!(parse_time("11:26"), NaiveTime::from_hms_opt(11, 26, 0));
+        assert_eq!(parse_time("11:26"), t(11, 26));
+        assert_eq!(parse_time("11:263"), None);
+        let line = read_line("2025-11-03T14:05:00+06:00").unwrap();
+        assert_eq!((line.date(None), line.time), (d(2025, 11, 3), t(14, 5)));
     }
 
     #[test]
-    fn written_date_lines() {
-        assert_eq!(parse_date_line("November 26, 2025"), d(2025, 11, 26));
-        assert_eq!(parse_date_line("26 November 2025"), d(2025, 11, 26));
-        assert_eq!(parse_date_line("Dec. 4, 2025"), d(2025, 12, 4));
-        assert_eq!(
-            parse_date_line("Thursday, 18 December 2025"),
-            d(2025, 12, 18)
-        );
-        assert_eq!(parse_date_line("26 ноября 2025 г."), d(2025, 11, 26));
-        assert_eq!(parse_date_line("4 лютого 2026 року"), d(2026, 2, 4));
-        assert_eq!(parse_date_line("2025-11-26"), d(2025, 11, 26));
+    fn written_date_lines_in_many_languages() {
+        for (text, date) in [
+            ("November 26, 2025", d(2025, 11, 26)),
+            ("26 November 2025", d(2025, 11, 26)),
+            ("Dec. 4, 2025", d(2025, 12, 4)),
+            ("Thursday, 18 December 2025", d(2025, 12, 18)),
+            ("26 ноября 2025 г.", d(2025, 11, 26)),
+            ("3 листопада 2025 р.", d(2025, 11, 3)),
+            ("4 лютого 2026 року", d(2026, 2, 4)),
+            ("3-ноябрь 2025-жыл", d(2025, 11, 3)),
+            ("2025-жылдын 3-ноябры", d(2025, 11, 3)),
+            ("03.11.2025", d(2025, 11, 3)),
+            ("12/31/2025", d(2025, 12, 31)),
+            ("3 қараша 2025", d(2025, 11, 3)),
+            ("3 kasım 2025", d(2025, 11, 3)),
+            ("2025-11-26", d(2025, 11, 26)),
+        ] {
+            assert_eq!(parse_date_line(text), date, "{text}");
+        }
     }
 
     #[test]
-    fn sentences_are_not_date_lines() {
+    fn labels_and_times() {
+        let line = read_line("Published: 3 November 2025").unwrap();
         assert_eq!(
-            parse_date_line("On November 27, both presidents will meet"),
-            None
+            (line.date(None), line.label),
+            (d(2025, 11, 3), Label::Published)
         );
-        assert_eq!(parse_date_line("18 December, Thursday"), None); // no year: a ticker heading
-        assert_eq!(parse_date_line("USD 87.45"), None);
-        assert_eq!(parse_date_line("May"), None);
+        let line = read_line("Опубликовано: 03.11.2025 14:05").unwrap();
+        assert_eq!(
+            (line.date(None), line.time, line.label),
+            (d(2025, 11, 3), t(14, 5), Label::Published)
+        );
+        let line = read_line("Updated: Nov 4, 2025 09:00").unwrap();
+        assert_eq!(line.label, Label::Updated);
+        let line = read_line("Nov 3, 2025 14:05").unwrap();
+        assert_eq!((line.date(None), line.time), (d(2025, 11, 3), t(14, 5)));
+        let line = read_line("5 ноября 2025, 10:15").unwrap();
+        assert_eq!((line.date(None), line.time), (d(2025, 11, 5), t(10, 15)));
+    }
+
+    #[test]
+    fn missing_years_come_from_the_context() {
+        let line = read_line("4 лютого").unwrap();
+        assert_eq!(line.date(None), None);
+        assert_eq!(line.date(d(2026, 1, 20)), d(2026, 2, 4));
+        assert_eq!(
+            read_line("Dec 30").unwrap().date(d(2026, 1, 2)),
+            d(2025, 12, 30)
+        );
+        let today = read_line("Today, 14:05").unwrap();
+        assert_eq!(
+            (today.date(d(2025, 11, 3)), today.time),
+            (d(2025, 11, 3), t(14, 5))
+        );
+    }
+
+    #[test]
+    fn sentences_and_other_lines_are_not_date_lines() {
+        for text in [
+            "On November 27, both presidents will meet",
+            "USD 87.45",
+            "May",
+            "2025",
+            "10:42",
+            "views: 155",
+            "Kyrgyzstan signs agreements with Afghanistan for $157 million",
+            "18 December, Thursday 18 December",
+        ] {
+            assert_eq!(
+                read_line(text).and_then(|l| l.date(d(2025, 1, 1))),
+                None,
+                "{text}"
+            );
+        }
     }
 }

@@ -11,8 +11,15 @@ use regex::Regex;
 /// Longest generated headline, in characters (an ellipsis is added when cut).
 pub const MAX_CHARS: usize = 100;
 
+/// `BISHKEK, Kyrgyzstan, December 4.`, `MOSCOW (Reuters) -`, `МОСКВА, 3 ноября. /ТАСС/.`
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{Lu}\-' ]{2,30})((?:,\s*[^,.\n]{1,30}){0,2})(\s*\([^)]{1,40}\))?\s*([—–-]+|\.)\s+")
+    Regex::new(r"^(\p{Lu}[\p{Lu}\-' ]{2,30})((?:,\s*[^,.\n]{1,30}){0,2})(\s*\([^)]{1,40}\))?\s*([—–-]+|\.)(?:\s*/[^/\n]{1,30}/\.?)?\s+")
+        .expect("valid regex")
+});
+/// Title-case city with a written date and an agency: `Бішкек, 3 листопада – Укрінформ.`,
+/// `Bishkek, 3 November (Kabar) -`.
+static DATELINE_TITLE_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?,\s*(\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?)(?:\s*\([^)]{1,30}\))?\s*(?:[—–-]\s*\p{Lu}[\p{L}.-]{1,25}\.?|/[^/\n]{1,30}/\.?|\.)\s+")
         .expect("valid regex")
 });
 static AGENCY_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -22,15 +29,24 @@ static AGENCY_TAG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Remove a leading dateline: `BISHKEK, Kyrgyzstan, December 4. `, `MOSCOW (Reuters) - `.
 pub fn strip_dateline(text: &str) -> &str {
+    let has_month = |part: &str| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .any(|w| super::dates::month_number(w).is_some())
+    };
+    if let Some(caps) = DATELINE_TITLE_CASE.captures(text) {
+        if has_month(&caps[1]) {
+            return &text[caps.get(0).expect("whole match").end()..];
+        }
+    }
     let Some(caps) = DATELINE.captures(text) else {
         return text;
     };
     let place = &caps[1];
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = place.chars().all(|c| !c.is_lowercase());
-    let ends_in_digit = caps[2].trim_end().ends_with(|c: char| c.is_ascii_digit());
+    let dated = caps[2].trim_end().ends_with(|c: char| c.is_ascii_digit()) || has_month(&caps[2]);
     let dash = &caps[4] != ".";
-    if all_caps && letters >= 4 && (dash || ends_in_digit) {
+    if all_caps && letters >= 4 && (dash || dated) {
         &text[caps.get(0).expect("whole match").end()..]
     } else {
         text
@@ -99,6 +115,22 @@ mod tests {
             "NATO, the EU and others met."
         );
         assert_eq!(strip_dateline("US President spoke."), "US President spoke.");
+        assert_eq!(
+            strip_dateline("МОСКВА, 3 ноября. /ТАСС/. Президенты встретились."),
+            "Президенты встретились."
+        );
+        assert_eq!(
+            strip_dateline("Бішкек, 3 листопада – Укрінформ. Президенти зустрілися."),
+            "Президенти зустрілися."
+        );
+        assert_eq!(
+            strip_dateline("BISHKEK, Nov 3 (Reuters) - Talks began."),
+            "Talks began."
+        );
+        assert_eq!(
+            strip_dateline("Paris, the capital, was calm."),
+            "Paris, the capital, was calm."
+        );
     }
 
     #[test]

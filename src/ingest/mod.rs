@@ -11,6 +11,7 @@ pub mod front_matter;
 pub mod headline;
 mod markdown;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
@@ -111,6 +112,12 @@ pub enum Origin {
     HeaderLine,
     /// A date line after the story.
     TrailingLine,
+    /// A "Published: ..." line.
+    PublishedLine,
+    /// An "Updated: ..." line.
+    UpdatedLine,
+    /// The dateline opening the story.
+    Dateline,
     /// The body's opening `# Heading`.
     Heading,
     /// Made from the lead paragraph.
@@ -123,7 +130,11 @@ impl From<DateOrigin> for Origin {
     fn from(origin: DateOrigin) -> Self {
         match origin {
             DateOrigin::Marker => Origin::Marker,
+            DateOrigin::PublishedLine => Origin::PublishedLine,
+            DateOrigin::HeaderLine => Origin::HeaderLine,
             DateOrigin::TrailingLine => Origin::TrailingLine,
+            DateOrigin::UpdatedLine => Origin::UpdatedLine,
+            DateOrigin::Dateline => Origin::Dateline,
         }
     }
 }
@@ -170,10 +181,14 @@ pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
             }
         }
     }
-    let results: Vec<Loaded> = files
-        .par_iter()
-        .map(|path| read_file(path, &display(path)))
+    let files: Vec<(PathBuf, PathBuf)> = files
+        .into_iter()
+        .map(|p| {
+            let d = display(&p);
+            (p, d)
+        })
         .collect();
+    let results = read_paths(&files);
     let mut articles = Vec::with_capacity(results.len());
     for loaded in results {
         articles.extend(loaded.article);
@@ -193,51 +208,130 @@ pub struct Loaded {
 
 /// Read one file; `display` is the path used in diagnostics and as [`Article::source`].
 pub fn read_file(path: &Path, display: &Path) -> Loaded {
-    let mut diagnostics = Vec::new();
-    let article = load(path, display, &mut diagnostics);
-    Loaded {
-        article,
-        diagnostics,
+    read_paths(&[(path.to_owned(), display.to_owned())])
+        .pop()
+        .expect("one result per path")
+}
+
+/// Read files given as (path on disk, path to show), in parallel, one result per file in
+/// order. Clippings are parsed knowing which lines recur across many of them (site chrome).
+pub fn read_paths(files: &[(PathBuf, PathBuf)]) -> Vec<Loaded> {
+    let raws: Vec<Raw> = files
+        .par_iter()
+        .map(|(path, display)| Raw::read(path, display))
+        .collect();
+    let chrome = site_chrome(
+        raws.iter()
+            .filter(|r| r.format == Some(Format::Clipping))
+            .filter_map(|r| r.text.as_deref()),
+    );
+    raws.into_par_iter()
+        .zip(files.par_iter())
+        .map(|(raw, (path, display))| {
+            let mut diagnostics = raw.diagnostics;
+            let article = match (raw.format, raw.text) {
+                (Some(format), Some(text)) => {
+                    load(format, &text, path, display, &chrome, &mut diagnostics)
+                }
+                _ => None,
+            };
+            Loaded {
+                article,
+                diagnostics,
+            }
+        })
+        .collect()
+}
+
+/// A file read and decoded, not yet parsed.
+struct Raw {
+    format: Option<Format>,
+    text: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Raw {
+    fn read(path: &Path, display: &Path) -> Raw {
+        let mut diagnostics = Vec::new();
+        let format = format_of(path, display, &mut diagnostics);
+        let text = format.and_then(|_| match std::fs::read(path) {
+            Ok(bytes) => decode(&bytes, display, &mut diagnostics),
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    display,
+                    "unreadable",
+                    format!("cannot read: {e}"),
+                ));
+                None
+            }
+        });
+        Raw {
+            format,
+            text,
+            diagnostics,
+        }
     }
 }
 
-fn load(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
+/// Markdown, clipping, or (with a warning unless it is a clipping's companion) not an article.
+fn format_of(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<Format> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let format = if MARKDOWN_EXTENSIONS.contains(&ext.as_str()) {
-        Format::Markdown
-    } else if CLIPPING_EXTENSIONS.contains(&ext.as_str()) {
-        Format::Clipping
-    } else {
-        // A clipping's companion file, or something that is not an article.
-        let companion_of_txt = ext == "toml" && path.with_extension("txt").is_file();
-        if !companion_of_txt {
-            diags.push(
-                Diagnostic::warning(
-                    display,
-                    "unsupported-file",
-                    format!("`.{ext}` files are not articles; skipped"),
-                )
-                .with_hint("articles are `.md` (Markdown with front matter) or `.txt` (clippings)"),
-            );
-        }
-        return None;
-    };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diags.push(Diagnostic::error(
+    if MARKDOWN_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(Format::Markdown);
+    }
+    if CLIPPING_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(Format::Clipping);
+    }
+    let companion_of_txt = ext == "toml" && path.with_extension("txt").is_file();
+    if !companion_of_txt {
+        diags.push(
+            Diagnostic::warning(
                 display,
-                "unreadable",
-                format!("cannot read: {e}"),
-            ));
-            return None;
+                "unsupported-file",
+                format!("`.{ext}` files are not articles; skipped"),
+            )
+            .with_hint("articles are `.md` (Markdown with front matter) or `.txt` (clippings)"),
+        );
+    }
+    None
+}
+
+/// Lines that recur in many clippings are the site's furniture (menus, footers, slogans),
+/// however they look. A line counts once per file; story sentences are never site chrome.
+fn site_chrome<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    const MIN_FILES: usize = 3;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut files = 0;
+    for text in texts {
+        files += 1;
+        let lines: HashSet<String> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty() && l.len() <= 200 && !clipping::reads_as_story(l))
+            .collect();
+        for line in lines {
+            *counts.entry(line).or_default() += 1;
         }
-    };
-    let text = decode(&bytes, display, diags)?;
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_FILES && n * 50 >= files)
+        .map(|(line, _)| line)
+        .collect()
+}
+
+fn load(
+    format: Format,
+    text: &str,
+    path: &Path,
+    display: &Path,
+    chrome: &HashSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Article> {
     if text.trim().is_empty() {
         diags.push(Diagnostic::warning(
             display,
@@ -247,8 +341,8 @@ fn load(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<Arti
         return None;
     }
     let mut article = match format {
-        Format::Markdown => from_markdown(&text, display, diags)?,
-        Format::Clipping => from_clipping(&text, path, display, diags)?,
+        Format::Markdown => from_markdown(text, display, diags)?,
+        Format::Clipping => from_clipping(text, path, display, chrome, diags)?,
     };
     if article.front.draft {
         log::info!("{}: draft, not published", display.display());
@@ -348,11 +442,40 @@ fn from_clipping(
     text: &str,
     path: &Path,
     display: &Path,
+    chrome: &HashSet<String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Article> {
-    let clip = clipping::parse(text);
+    let clip = clipping::parse(text, chrome);
+    if clip.no_story {
+        diags.push(
+            Diagnostic::warning(
+                display,
+                "no-story",
+                "no story text found (only site chrome); skipped",
+            )
+            .with_hint(
+                "copy the article's text itself; `briefing inspect --json` lists what was removed",
+            ),
+        );
+        return None;
+    }
+    // More story-like text dropped than kept: the story may have been cut.
+    if clip.removed_prose > clip.kept_prose {
+        diags.push(
+            Diagnostic::warning(
+                display,
+                "mostly-chrome",
+                format!(
+                    "more than half of the text that reads as sentences was removed ({} of {} characters)",
+                    clip.removed_prose,
+                    clip.removed_prose + clip.kept_prose
+                ),
+            )
+            .with_hint("check the result with `briefing inspect --json` (`removed`); correct it in a companion .toml if needed"),
+        );
+    }
     let front = companion(path, display, diags).unwrap_or_default();
-    let html = clipping_html(&clip.blocks);
+    let html = clipping_html(&clip.blocks, clip.dateline.as_deref());
     let (title, title_origin) = match clip.title {
         Some(t) => (t, Origin::HeaderLine),
         None => (String::new(), Origin::Lead),
@@ -419,9 +542,12 @@ fn key_line(text: &str, key: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// Clipping blocks as HTML: text escaped, list items grouped.
-fn clipping_html(blocks: &[Block]) -> String {
+/// Clipping blocks as HTML: text escaped, list items grouped, the dateline put back in front
+/// of the first paragraph (analysis works without it; readers expect it).
+fn clipping_html(blocks: &[Block], dateline: Option<&str>) -> String {
     let mut html = String::new();
+    let mut dateline =
+        dateline.map(|d| format!("<span class=\"dateline\">{}</span> ", escape_html(d)));
     let mut in_list = false;
     for block in blocks {
         let is_item = block.kind == BlockKind::ListItem;
@@ -434,7 +560,11 @@ fn clipping_html(blocks: &[Block]) -> String {
             BlockKind::ListItem => "li",
             BlockKind::Heading => "h2",
         };
-        html.push_str(&format!("<{tag}>{}</{tag}>\n", escape_html(&block.text)));
+        let lead = dateline.take().unwrap_or_default();
+        html.push_str(&format!(
+            "<{tag}>{lead}{}</{tag}>\n",
+            escape_html(&block.text)
+        ));
     }
     if in_list {
         html.push_str("</ul>\n");
@@ -573,7 +703,10 @@ mod tests {
         let broken = load_text("f.md", b"+++\ntitle = \"x\"\n");
         assert_eq!(codes(&broken), ["bad-front-matter"]);
         assert!(broken.article.is_none());
-        let bad_utf8 = load_text("u.txt", b" date 2026-01-01 Caf\xe9 opened.\n");
+        let bad_utf8 = load_text(
+            "u.txt",
+            b" date 2026-01-01 The Caf\xe9 opened its doors in the city centre today.\n",
+        );
         assert_eq!(codes(&bad_utf8), ["invalid-utf8"]);
         assert_eq!(bad_utf8.diagnostics[0].line, Some(1));
         assert!(bad_utf8.article.unwrap().blocks[0]
@@ -598,7 +731,7 @@ mod tests {
     fn clipping_text_is_escaped_in_html() {
         let loaded = load_text(
             "x.txt",
-            b" date 2026-01-01 <script>alert(1)</script> & more.\n",
+            b" date 2026-01-01 <script>alert(1)</script> & more text follows in this story.\n",
         );
         let html = loaded.article.unwrap().html;
         assert!(

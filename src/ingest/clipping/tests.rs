@@ -1,0 +1,230 @@
+//! Clipping parser tests: the seed forms, then each general rule on hand-made clippings from
+//! other sites (tests/fixtures/clippings holds whole ones, checked by the integration suite).
+
+use super::*;
+
+fn parse_text(text: &str) -> Clipping {
+    parse(text, &HashSet::new())
+}
+
+fn texts(clip: &Clipping) -> Vec<&str> {
+    clip.blocks.iter().map(|b| b.text.as_str()).collect()
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+const STORY: &str = "The two ministers signed an agreement on transit trade in the capital.\n\
+    They also discussed energy cooperation and new railway links across the region.\n\
+    The next round of talks will take place in the spring of next year in Tashkent.\n";
+
+#[test]
+fn marker_running_into_the_first_sentence() {
+    let clip = parse_text(" date 2026-02-04 President met the envoy today, the press service said.\n\nThe second paragraph is here too, with more words.\n");
+    assert_eq!(clip.date, Some((d(2026, 2, 4), DateOrigin::Marker)));
+    assert_eq!(clip.time, None);
+    assert_eq!(clip.title, None);
+    assert_eq!(
+        texts(&clip),
+        [
+            "President met the envoy today, the press service said.",
+            "The second paragraph is here too, with more words."
+        ]
+    );
+}
+
+#[test]
+fn marker_with_time_tickers_title_and_related_list() {
+    let text = format!(" date 2025-12-18 11:26\nUSD 87.45\nEUR 102.48\nEnglish\n\nEnvoy meets secretary general\n\n{STORY}link: https://example.kg/en/1/\nviews: 155\nPrint\nRelated\nOther headline here today\nAnother headline about trade\n");
+    let clip = parse_text(&text);
+    assert_eq!(clip.time, NaiveTime::from_hms_opt(11, 26, 0));
+    assert_eq!(clip.title.as_deref(), Some("Envoy meets secretary general"));
+    assert_eq!(clip.url.as_deref(), Some("https://example.kg/en/1/"));
+    assert_eq!(clip.blocks.len(), 3);
+    for gone in [
+        "USD 87.45",
+        "English",
+        "views: 155",
+        "Other headline here today",
+    ] {
+        assert!(
+            clip.removed.iter().any(|l| l == gone),
+            "{gone} not in {:?}",
+            clip.removed
+        );
+    }
+}
+
+#[test]
+fn trailing_site_name_and_date_without_marker() {
+    let clip = parse_text(&format!("{STORY}On November 27, both presidents will meet again in Bishkek.\nExampleNews.org\nNovember 26, 2025\n"));
+    assert_eq!(clip.date, Some((d(2025, 11, 26), DateOrigin::TrailingLine)));
+    assert_eq!(clip.source_name.as_deref(), Some("ExampleNews.org"));
+    assert_eq!(clip.blocks.len(), 4, "{:?}", texts(&clip));
+}
+
+#[test]
+fn lone_dashes_make_list_items() {
+    let clip = parse_text(&format!("{STORY}Documents were signed, including the following ones:\n-\nA memorandum on trade;\n-\nAn agreement on transit.\nThen the delegations left the residence for the airport.\n"));
+    let kinds: Vec<_> = clip.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds[3..],
+        [
+            BlockKind::Paragraph,
+            BlockKind::ListItem,
+            BlockKind::ListItem,
+            BlockKind::Paragraph
+        ]
+    );
+    assert_eq!(clip.blocks[4].text, "A memorandum on trade;");
+}
+
+#[test]
+fn published_line_beats_ticker_dates_and_story_dates() {
+    let text = format!("Ministers sign transit deal | AKIpress\nPublished: 3 November 2025 14:05\nUpdated: 4 November 2025 09:00\n\n{STORY}On 27 November 2025, the presidents will meet.\nRead more:\nOther news\n5 ноября 2025, 10:15\nAnother ticker headline\n");
+    let clip = parse_text(&text);
+    assert_eq!(clip.date, Some((d(2025, 11, 3), DateOrigin::PublishedLine)));
+    assert_eq!(clip.time, NaiveTime::from_hms_opt(14, 5, 0));
+    assert_eq!(clip.title.as_deref(), Some("Ministers sign transit deal"));
+    assert_eq!(clip.source_name.as_deref(), Some("AKIpress"));
+}
+
+#[test]
+fn updated_line_is_used_only_when_nothing_else_dates_the_story() {
+    let clip = parse_text(&format!("Обновлено: 04.11.2025 09:00\n\n{STORY}"));
+    assert_eq!(clip.date, Some((d(2025, 11, 4), DateOrigin::UpdatedLine)));
+}
+
+#[test]
+fn numeric_and_cyrillic_header_dates() {
+    let clip = parse_text(&format!(
+        "Министры подписали соглашение\n03.11.2025 14:05\n\n{STORY}"
+    ));
+    assert_eq!(clip.date, Some((d(2025, 11, 3), DateOrigin::HeaderLine)));
+    let clip = parse_text(&format!(
+        "Міністри підписали угоду\n3 листопада 2025 р.\n\n{STORY}"
+    ));
+    assert_eq!(clip.date.map(|x| x.0), Some(d(2025, 11, 3)));
+}
+
+#[test]
+fn dateline_is_recorded_and_dates_an_undated_clipping() {
+    let clip = parse_text(&format!("МОСКВА, 3 ноября 2025. /ТАСС/. Президенты провели переговоры в Кремле и обсудили торговлю.\n{STORY}"));
+    assert_eq!(
+        clip.dateline.as_deref(),
+        Some("МОСКВА, 3 ноября 2025. /ТАСС/.")
+    );
+    assert_eq!(clip.source_name.as_deref(), Some("ТАСС"));
+    assert_eq!(clip.date, Some((d(2025, 11, 3), DateOrigin::Dateline)));
+    assert!(
+        clip.blocks[0].text.starts_with("Президенты провели"),
+        "{}",
+        clip.blocks[0].text
+    );
+}
+
+#[test]
+fn cookie_banner_share_row_menu_breadcrumbs_and_credits_are_chrome() {
+    let text = format!(
+        "News Politics Economy Society Sport\nHome > Politics > World\nWe use cookies to improve your experience. Accept Decline\n\
+         Kyrgyzstan and Japan agree on a new grant\nBy Aigerim Sadykova\n\n{STORY}Photo: press service of the President\n\
+         Share this: Facebook Twitter Telegram WhatsApp\nSubscribe to our Telegram channel\nTags: Japan, grants\n\
+         © 2025 Kabar. All rights reserved.\n"
+    );
+    let clip = parse_text(&text);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Kyrgyzstan and Japan agree on a new grant")
+    );
+    assert_eq!(clip.blocks.len(), 3, "{:?}", texts(&clip));
+    assert_eq!(clip.source_name.as_deref(), Some("Kabar"));
+    for gone in [
+        "News Politics Economy Society Sport",
+        "Home > Politics > World",
+        "By Aigerim Sadykova",
+        "Photo: press service of the President",
+    ] {
+        assert!(
+            clip.removed.iter().any(|l| l == gone),
+            "{gone} not removed: {:?}",
+            clip.removed
+        );
+    }
+}
+
+#[test]
+fn chrome_inside_the_story_is_dropped_but_short_story_lines_stay() {
+    let text = format!(
+        "{STORY}Read also: Tajikistan and Kyrgyzstan open a new border crossing\nAdvertisement\n\
+         “We are ready,” the minister said.\nThe minister said the agreement would be ratified by parliament before the end of the year.\n\
+         The talks will continue tomorrow.\n"
+    );
+    let clip = parse_text(&text);
+    let t = texts(&clip);
+    assert!(t.contains(&"“We are ready,” the minister said."), "{t:?}");
+    assert!(t.contains(&"The talks will continue tomorrow."), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|x| x.starts_with("Read also") || *x == "Advertisement"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn related_list_of_sentence_headlines_after_a_section_is_cut() {
+    let text = format!("{STORY}{STORY}Related\nKazakhstan raises oil supplies to Kyrgyzstan in December.\nKyrgyzstan signs agreements with Afghanistan worth $157 million.\n");
+    let clip = parse_text(&text);
+    assert_eq!(clip.blocks.len(), 6, "{:?}", texts(&clip));
+}
+
+#[test]
+fn repeated_lines_and_site_wide_lines_are_chrome() {
+    let mut site = HashSet::new();
+    site.insert("Kabar news agency, independent since 1937".to_owned());
+    let text = format!("Kabar news agency, independent since 1937\n{STORY}Popular headline about trade today\nPopular headline about trade today\n");
+    let clip = parse(&text, &site);
+    assert_eq!(clip.blocks.len(), 3);
+    assert!(clip
+        .removed
+        .iter()
+        .any(|l| l.starts_with("Kabar news agency")));
+    let doubled = parse_text(&format!(
+        "{STORY}China railway: Financing distributed China railway: Financing distributed\n"
+    ));
+    assert_eq!(doubled.blocks.len(), 3, "{:?}", texts(&doubled));
+}
+
+#[test]
+fn only_chrome_is_no_story() {
+    let clip = parse_text("News Politics Economy Sport\nUSD 87.45\n10:42\nKyrgyzstan signs deal\nPopular\nAnother headline here\n");
+    assert!(clip.no_story);
+    assert!(clip.blocks.is_empty());
+    assert!(clip.removed.len() >= 5);
+}
+
+#[test]
+fn today_line_gives_the_marker_date_a_time() {
+    let clip = parse_text(&format!(" date 2025-11-03\nToday, 14:05\n{STORY}"));
+    assert_eq!(clip.date, Some((d(2025, 11, 3), DateOrigin::Marker)));
+    assert_eq!(clip.time, NaiveTime::from_hms_opt(14, 5, 0));
+}
+
+#[test]
+fn parser_never_panics_on_odd_input() {
+    for text in [
+        "",
+        "\n\n\n",
+        "-",
+        "date",
+        " date 2025-13-45 x",
+        "© ",
+        "a | b | c",
+        "\u{feff}\u{200b}",
+        "x.y",
+        "1:2",
+        "—\n—\n—",
+    ] {
+        let _ = parse_text(text);
+    }
+}
