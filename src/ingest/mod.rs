@@ -9,6 +9,7 @@ mod clipping;
 pub mod dates;
 pub mod front_matter;
 pub mod headline;
+mod html;
 mod markdown;
 
 use std::collections::{HashMap, HashSet};
@@ -96,6 +97,8 @@ pub enum Format {
     Markdown,
     /// `.txt` clipping.
     Clipping,
+    /// `.html` page saved from a browser.
+    Html,
 }
 
 /// Where a title or date came from, so `inspect` can show it.
@@ -118,6 +121,10 @@ pub enum Origin {
     UpdatedLine,
     /// The dateline opening the story.
     Dateline,
+    /// A saved page's metadata (`article:published_time`, JSON-LD, `<time>`, `<title>`).
+    PageMetadata,
+    /// A saved page's modification date (it gave no publication date).
+    PageModified,
     /// The body's opening `# Heading`.
     Heading,
     /// Made from the lead paragraph.
@@ -142,6 +149,7 @@ impl From<DateOrigin> for Origin {
 /// Extensions read as articles.
 const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown"];
 const CLIPPING_EXTENSIONS: &[&str] = &["txt"];
+const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
 
 /// Read every article under `content_dir`, in parallel, in file-name order. Paths in
 /// diagnostics are shown relative to `root`.
@@ -286,7 +294,13 @@ fn format_of(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option
     if CLIPPING_EXTENSIONS.contains(&ext.as_str()) {
         return Some(Format::Clipping);
     }
-    let companion_of_txt = ext == "toml" && path.with_extension("txt").is_file();
+    if HTML_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(Format::Html);
+    }
+    let companion_of_txt = ext == "toml"
+        && ["txt", "html", "htm"]
+            .iter()
+            .any(|e| path.with_extension(e).is_file());
     if !companion_of_txt {
         diags.push(
             Diagnostic::warning(
@@ -294,7 +308,7 @@ fn format_of(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option
                 "unsupported-file",
                 format!("`.{ext}` files are not articles; skipped"),
             )
-            .with_hint("articles are `.md` (Markdown with front matter) or `.txt` (clippings)"),
+            .with_hint("articles are `.md` (Markdown with front matter), `.txt` (clippings) or `.html` (saved pages)"),
         );
     }
     None
@@ -343,6 +357,7 @@ fn load(
     let mut article = match format {
         Format::Markdown => from_markdown(text, display, diags)?,
         Format::Clipping => from_clipping(text, path, display, chrome, diags)?,
+        Format::Html => from_html(text, path, display, diags)?,
     };
     if article.front.draft {
         log::info!("{}: draft, not published", display.display());
@@ -494,6 +509,55 @@ fn from_clipping(
         blocks: clip.blocks,
         html,
         removed: clip.removed,
+    })
+}
+
+/// A page saved from a browser: readability extraction plus the page's metadata. Like a
+/// clipping, it can be corrected by a `NAME.toml` companion.
+fn from_html(
+    text: &str,
+    path: &Path,
+    display: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    let page = html::parse(text);
+    if !page.found_article {
+        diags.push(
+            Diagnostic::warning(display, "no-article", "no article text found in this page; skipped")
+                .with_hint("save the article's own page (not a section or home page), or paste its text into a .txt clipping"),
+        );
+        return None;
+    }
+    let mut front = companion(path, display, diags).unwrap_or_default();
+    if front.language.is_none() {
+        front.language = page.language.clone();
+    }
+    let date_origin = page.date_origin.map(|o| match o {
+        html::ORIGIN_META_MODIFIED | html::ORIGIN_JSON_LD_MODIFIED => Origin::PageModified,
+        html::ORIGIN_META
+        | html::ORIGIN_JSON_LD
+        | html::ORIGIN_TIME_ELEMENT
+        | html::ORIGIN_META_DATE => Origin::PageMetadata,
+        _ => Origin::PageMetadata,
+    });
+    let (title, title_origin) = match page.title {
+        Some(t) => (t, Origin::PageMetadata),
+        None => (String::new(), Origin::Lead),
+    };
+    Some(Article {
+        source: display.to_owned(),
+        format: Format::Html,
+        front,
+        title,
+        title_origin,
+        date: page.date,
+        date_origin: page.date.and(date_origin),
+        time: page.time,
+        source_name: page.source_name,
+        url: page.url,
+        blocks: page.blocks,
+        html: page.html,
+        removed: Vec::new(),
     })
 }
 
@@ -738,6 +802,35 @@ mod tests {
             html.contains("&lt;script&gt;") && !html.contains("<script"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn saved_pages_become_articles_and_empty_pages_warn() {
+        let page = br#"<!doctype html><html lang="ru"><head><title>Soglashenie | Kabar</title>
+            <meta property="og:title" content="Kyrgyzstan and Uzbekistan sign a transit agreement">
+            <meta property="article:published_time" content="2025-11-03T14:05:00+06:00">
+            <link rel="canonical" href="https://kabar.kg/news/1"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <article><h1>Kyrgyzstan and Uzbekistan sign a transit agreement</h1>
+            <p>The two governments signed an agreement on transit trade in Tashkent on Monday, officials said.</p>
+            <p>The agreement cuts the cost of moving goods across the border and sets up a joint commission.</p>
+            <p>Ministers also discussed energy supplies and new railway links across the Fergana valley.</p>
+            <script>alert(1)</script></article><footer>(c) Kabar</footer></body></html>"#;
+        let loaded = load_text("page.html", page);
+        let a = loaded.article.expect("an article");
+        assert_eq!(a.format, Format::Html);
+        assert_eq!(
+            a.title,
+            "Kyrgyzstan and Uzbekistan sign a transit agreement"
+        );
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2025, 11, 3));
+        assert_eq!(a.url.as_deref(), Some("https://kabar.kg/news/1"));
+        assert!(!a.html.contains("<script"), "{}", a.html);
+        let nav_only = load_text(
+            "nav.html",
+            b"<html><body><nav><a href=/a>A</a> <a href=/b>B</a></nav></body></html>",
+        );
+        assert!(nav_only.article.is_none());
+        assert_eq!(codes(&nav_only), ["no-article"]);
     }
 
     #[test]
