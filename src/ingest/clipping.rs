@@ -641,7 +641,7 @@ fn has_function_word(lower: &str) -> bool {
 /// `X X` -> `X` when a line is one text written twice.
 fn doubled(line: &str) -> Option<&str> {
     let len = line.len();
-    if len < 20 || len % 2 == 0 {
+    if len < 20 || len.is_multiple_of(2) {
         return None;
     }
     let half = len / 2;
