@@ -377,6 +377,17 @@ fn load(
 
 /// Bytes to text: binary files are refused, invalid UTF-8 is decoded lossily with a warning.
 fn decode(bytes: &[u8], display: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    // Windows editors save "Unicode" as UTF-16 with a byte-order mark.
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, unit)) = utf16 {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        let text = String::from_utf16_lossy(&units);
+        return Some(text.replace("\r\n", "\n").replace('\r', "\n"));
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         diags.push(
             Diagnostic::error(
@@ -831,6 +842,18 @@ mod tests {
         );
         assert!(nav_only.article.is_none());
         assert_eq!(codes(&nav_only), ["no-article"]);
+    }
+
+    #[test]
+    fn utf16_files_with_a_bom_are_decoded() {
+        let text = " date 2026-01-05 Переговоры прошли в Бишкеке и завершились подписанием соглашения.\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let loaded = load_text("w.txt", &bytes);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert!(loaded.article.unwrap().blocks[0]
+            .text
+            .starts_with("Переговоры"));
     }
 
     #[test]
