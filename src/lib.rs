@@ -47,6 +47,9 @@ pub enum Error {
     /// The output could not be written.
     #[error(transparent)]
     Output(#[from] output::Error),
+    /// The content folder does not exist: building would publish an empty site.
+    #[error("content folder `{}` not found; check `content_dir` in site.toml (nothing was written)", .0.display())]
+    NoContent(std::path::PathBuf),
     /// `--strict` and there were warnings: nothing was written.
     #[error("{} with --strict; the output was not written", diagnostics.tally().unwrap_or_default())]
     Strict {
@@ -83,6 +86,9 @@ pub struct Site {
 
 /// Read, analyse and assemble the site at `opts.root`.
 pub fn load(opts: &BuildOptions, progress: &dyn Progress) -> Result<Site, Error> {
+    if !opts.content_dir.is_dir() {
+        return Err(Error::NoContent(opts.content_dir.clone()));
+    }
     let context = AnalysisContext::new(&opts.config)?;
     let started = Instant::now();
     let (articles, mut diagnostics) = ingest::read(&opts.content_dir, &opts.root);
@@ -142,7 +148,12 @@ pub struct Report {
 /// problems (config, templates, output) are errors and leave the previous output untouched.
 pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Error> {
     let started = Instant::now();
-    output::check_target(&opts.output_dir, &opts.root, &opts.content_dir)?;
+    let protected: Vec<std::path::PathBuf> = ["templates", "static", "themes"]
+        .iter()
+        .map(|f| opts.root.join(f))
+        .chain([opts.content_dir.clone()])
+        .collect();
+    output::check_target(&opts.output_dir, &opts.root, &protected, &opts.config.keep)?;
     let mut site = load(opts, progress)?;
     let mut theme_diags = Vec::new();
     let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;

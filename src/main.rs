@@ -43,6 +43,11 @@ fn main() -> ExitCode {
         .format_timestamp(None)
         .format_target(false)
         .init();
+    // The HTML minifier parses recursively; give worker threads room for deep (but legal)
+    // documents. Input nesting is also capped in ingest.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(16 << 20)
+        .build_global();
     let outcome = match cli.command {
         Command::Build(args) => cmd::build::run(args, cli.quiet),
         Command::Inspect(args) => cmd::inspect::run(args),

@@ -20,4 +20,5 @@ mod suite {
     pub(crate) mod links;
     mod output_safety;
     mod page_snapshot;
+    mod robustness;
 }

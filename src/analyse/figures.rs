@@ -47,23 +47,36 @@ pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> 
         .into_iter()
         .filter(|s| s.bytes().any(|b| b.is_ascii_digit()))
     {
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for pattern in PATTERNS.iter() {
-            for m in pattern.find_iter(sentence) {
-                if !is_year(m.as_str()) && !spans.iter().any(|&(s, e)| m.start() < e && s < m.end())
-                {
-                    spans.push((m.start(), m.end()));
-                }
-            }
+        if out.len() == MAX_FIGURES {
+            break;
+        }
+        // All matches, then one left-to-right sweep that drops overlaps (linear, however many
+        // numbers a hostile sentence holds); at equal starts the earlier pattern wins.
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for (rank, pattern) in PATTERNS.iter().enumerate() {
+            spans.extend(
+                pattern
+                    .find_iter(sentence)
+                    .filter(|m| !is_year(m.as_str()))
+                    .map(|m| (m.start(), rank, m.end())),
+            );
         }
         spans.sort_unstable();
-        for (s, e) in spans {
-            let text = sentence[s..e].trim().to_owned();
-            if out.len() < MAX_FIGURES && !out.iter().any(|f| f.text == text) {
+        let mut last_end = 0;
+        for (start, _, end) in spans {
+            if start < last_end {
+                continue;
+            }
+            last_end = end;
+            let text = sentence[start..end].trim().to_owned();
+            if !out.iter().any(|f| f.text == text) {
                 out.push(Figure {
                     text,
                     sentence: sentence.to_owned(),
                 });
+                if out.len() == MAX_FIGURES {
+                    break;
+                }
             }
         }
     }

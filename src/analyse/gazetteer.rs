@@ -86,6 +86,8 @@ pub struct Hit {
     pub partner: usize,
     /// Byte offset in the text.
     pub start: usize,
+    /// Byte offset just after the last word of the match.
+    pub end: usize,
     /// 1.0 for names, less for capitals.
     pub weight: f32,
 }
@@ -256,8 +258,10 @@ impl Gazetteer {
         }
     }
 
+    /// The match spans the whole name: "China Atlantis" is not China.
     fn covers_all(&self, toks: &[Token], hit: &Hit) -> bool {
-        hit.start == toks.first().map_or(0, |t| t.start)
+        let end = toks.last().map_or(0, |t| t.start + t.text.len());
+        hit.start == toks.first().map_or(0, |t| t.start) && hit.end == end
     }
 
     /// Every alias occurrence in `text`, left to right; at each position the longest alias wins.
@@ -301,6 +305,7 @@ impl Gazetteer {
                     hits.push(Hit {
                         partner: pattern.partner,
                         start: toks[i].start,
+                        end: toks[i + len - 1].start + toks[i + len - 1].text.len(),
                         weight: pattern.weight,
                     });
                     i += len;
@@ -446,6 +451,7 @@ mod tests {
         assert_eq!(g.resolve("United States").unwrap().id.as_str(), "us");
         assert_eq!(g.resolve("Сполучені Штати").unwrap().id.as_str(), "us");
         assert!(g.resolve("Atlantis").is_none());
+        assert!(g.resolve("United States Atlantis").is_none());
     }
 
     #[test]

@@ -95,10 +95,16 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
         .unwrap_or_else(|| ctx.site_language.clone());
 
     let detected = partners::detect(article, &ctx.gazetteer, ctx.home.as_ref());
-    let (partners, mentioned) = if article.front.partners.is_empty() {
+    let stated = if article.front.partners.is_empty() {
+        Vec::new()
+    } else {
+        stated_partners(article, ctx, &mut diagnostics)
+    };
+    // Front matter wins, unless none of what it names is known: then detection still files
+    // the article (the unknown names were reported).
+    let (partners, mentioned) = if stated.is_empty() {
         (detected.partners, detected.mentioned)
     } else {
-        let stated = stated_partners(article, ctx, &mut diagnostics);
         let mut mentioned: Vec<PartnerId> = detected
             .partners
             .into_iter()

@@ -27,9 +27,21 @@ pub fn candidates(article: &Article) -> Vec<String> {
         .collect()
 }
 
+/// Sentences considered for the summary: news puts its gist early, and the centrality
+/// computation is quadratic in the number of sentences.
+const MAX_CANDIDATES: usize = 200;
+/// Longest summary sentence, in characters (a text with no sentence breaks is cut).
+const MAX_SENTENCE: usize = 400;
+
 /// Summarise `article` in at most `n` sentences (never none when the article has text).
 pub fn summarise(article: &Article, n: usize) -> Vec<String> {
-    let all = candidates(article);
+    let mut all = candidates(article);
+    all.truncate(MAX_CANDIDATES);
+    for sentence in &mut all {
+        if sentence.chars().count() > MAX_SENTENCE {
+            *sentence = crate::ingest::headline::shorten(sentence, MAX_SENTENCE);
+        }
+    }
     if all.len() <= n {
         return all;
     }

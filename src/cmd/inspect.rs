@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use briefing::analyse::{self, AnalysisContext};
 use briefing::config::{BuildOptions, Overrides, SiteConfig};
-use briefing::diag::Diagnostics;
+use briefing::diag::{Diagnostic, Diagnostics};
 use briefing::ingest::{self, Article, Origin};
 use clap::Args as ClapArgs;
 use serde::Serialize;
@@ -72,20 +72,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let context = AnalysisContext::new(&opts.config).context("setting up partner detection")?;
 
     let mut diagnostics = Diagnostics::new();
-    let mut results = Vec::new();
+    let mut files = Vec::new();
     for path in &args.files {
-        let loaded = ingest::read_file(path, path);
+        if path.is_file() {
+            files.push((path.clone(), path.clone()));
+        } else {
+            let what = if path.is_dir() {
+                "is a folder, not an article file"
+            } else {
+                "no such file"
+            };
+            diagnostics.push(Diagnostic::error(path, "not-found", what));
+        }
+    }
+    // Read together, as a build does: lines recurring across the clippings are site chrome.
+    let mut results = Vec::new();
+    for loaded in ingest::read_paths(&files) {
         diagnostics.extend(loaded.diagnostics);
         if let Some(article) = loaded.article {
             let (analysis, diags) = analyse::analyse(&article, &context);
             diagnostics.extend(diags);
             results.push((article, analysis));
-        } else if !path.is_file() {
-            diagnostics.push(briefing::diag::Diagnostic::error(
-                path,
-                "not-found",
-                "no such file",
-            ));
         }
     }
     diagnostics.sort();

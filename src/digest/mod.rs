@@ -178,9 +178,18 @@ pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>)
     (digest, diagnostics)
 }
 
-/// Two articles with the same date and headline get `-2`, `-3`... in source-path order. The
-/// suffixes are stable from build to build; adding a namesake (or an article whose own slug
-/// takes a suffixed name) can shift them.
+/// Two articles with the same date and headline: the first in source-path order keeps the
+/// slug, the others get a suffix hashed from their own path (stable whatever else changes).
+/// Six hex digits of FNV-1a: short, deterministic, and independent of the other articles.
+fn short_hash(text: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{:06x}", hash & 0x00ff_ffff)
+}
+
 fn make_unique(items: &mut [Item], diagnostics: &mut Vec<Diagnostic>) {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -192,11 +201,12 @@ fn make_unique(items: &mut [Item], diagnostics: &mut Vec<Diagnostic>) {
     for (_, mut members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
         members.sort_by(|&a, &b| items[a].article.source.cmp(&items[b].article.source));
         let first = items[members[0]].article.source.clone();
-        for (n, &i) in members.iter().enumerate().skip(1) {
-            // A suffixed slug could itself collide with a real title ("x-2"); keep counting.
-            let mut k = n + 1;
+        for &i in members.iter().skip(1) {
+            // The suffix comes from the article's own path, so it never shifts when other
+            // namesakes come and go; a (vanishingly rare) collision takes the next hash.
+            let mut seed = items[i].article.source.to_string_lossy().into_owned();
             let (slug, dir) = loop {
-                let candidate = items[i].slug.with_suffix(k);
+                let candidate = items[i].slug.with_suffix_text(&short_hash(&seed));
                 let dir = PageDir::article(items[i].article.date, &candidate);
                 if !items
                     .iter()
@@ -205,7 +215,7 @@ fn make_unique(items: &mut [Item], diagnostics: &mut Vec<Diagnostic>) {
                 {
                     break (candidate, dir);
                 }
-                k += 1;
+                seed.push('+');
             };
             items[i].slug = slug;
             items[i].dir = dir;

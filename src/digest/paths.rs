@@ -42,9 +42,14 @@ impl Slug {
         Slug(slug)
     }
 
-    /// The slug with a numeric suffix, to make it unique.
-    pub fn with_suffix(&self, n: usize) -> Slug {
-        Slug(format!("{}-{n}", self.0))
+    /// The slug with a suffix (ASCII letters and digits), to make it unique.
+    pub fn with_suffix_text(&self, suffix: &str) -> Slug {
+        let clean: String = suffix
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        Slug(format!("{}-{clean}", self.0))
     }
 
     /// The slug as text.

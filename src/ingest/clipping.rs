@@ -54,6 +54,8 @@ pub struct Clipping {
     pub removed_prose: usize,
     /// Characters of sentence-like lines kept.
     pub kept_prose: usize,
+    /// A ` date ` marker whose date does not exist (`2026-13-45`), taken off the text.
+    pub bad_marker: Option<String>,
 }
 
 /// Where a clipping's date came from.
@@ -215,12 +217,15 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
     let mut marker_date = None;
     if let Some(first) = lines.iter().position(|l| !l.is_empty()) {
         if let Some(caps) = MARKER.captures(&lines[first]) {
-            if let Some(date) = dates::parse_iso(&caps[1]) {
-                marker_date = Some(date);
-                clip.date = Some((date, DateOrigin::Marker));
-                clip.time = caps.get(2).and_then(|t| dates::parse_time(t.as_str()));
-                lines[first] = caps[3].trim().to_owned();
+            match dates::parse_iso(&caps[1]) {
+                Some(date) => {
+                    marker_date = Some(date);
+                    clip.date = Some((date, DateOrigin::Marker));
+                    clip.time = caps.get(2).and_then(|t| dates::parse_time(t.as_str()));
+                }
+                None => clip.bad_marker = Some(caps[1].to_owned()),
             }
+            lines[first] = caps[3].trim().to_owned();
         }
     }
 
@@ -696,10 +701,20 @@ fn story_core(lines: &[String], kinds: &[Kind]) -> Option<(usize, usize)> {
         .filter(|&i| kinds[i] == Kind::Prose)
         .collect();
     if prose.is_empty() {
-        // A very short story: sentences of three words or more are all there is.
+        // A very short story (sentences of three words or more are all there is), or one
+        // copied without its full stops: long lines standing on their own, not lines of a
+        // headline list or a ticker (those come in runs, or after a time).
+        let listed = |i: usize| {
+            let touches = |j: Option<usize>| {
+                j.is_some_and(|j| matches!(kinds[j], Kind::Headline | Kind::Chrome | Kind::Date))
+            };
+            touches(i.checked_sub(1)) || touches(Some(i + 1).filter(|&j| j < kinds.len()))
+        };
         prose = (0..kinds.len())
+            .filter(|&i| kinds[i] == Kind::Headline)
             .filter(|&i| {
-                kinds[i] == Kind::Headline && ends_sentence(&lines[i]) && words(&lines[i]) >= 3
+                (ends_sentence(&lines[i]) && words(&lines[i]) >= 3)
+                    || (words(&lines[i]) >= 8 && !listed(i))
             })
             .collect();
     }

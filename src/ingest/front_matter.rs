@@ -114,7 +114,7 @@ pub fn parse(
         Syntax::Toml => {
             let table: toml::Table = toml::from_str(header).map_err(|e| Problem {
                 line: first_line + e.span().map_or(0, |s| line_offset(header, s.start)),
-                message: format!("invalid TOML front matter: {}", e.message().trim()),
+                message: format!("invalid TOML front matter: {}", one_line(e.message())),
             })?;
             toml_to_json(toml::Value::Table(table))
         }
@@ -126,7 +126,7 @@ pub fn parse(
                     line: first_line,
                     message: format!(
                         "invalid YAML front matter: {}",
-                        first_line_of(&e.to_string())
+                        one_line(first_line_of(&e.to_string()))
                     ),
                 })?
             }
@@ -157,6 +157,11 @@ fn line_offset(text: &str, byte: usize) -> u32 {
         .count() as u32
 }
 
+/// Parser messages may span lines; diagnostics are one line each.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn first_line_of(message: &str) -> &str {
     message.lines().next().unwrap_or(message)
 }
@@ -184,7 +189,12 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         One(String),
         Many(Vec<String>),
     }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
+    let value = Option::<OneOrMany>::deserialize(d).map_err(|_| {
+        serde::de::Error::custom(
+            "`partners` must be a name or a list of names, e.g. partners = [\"cn\", \"Russia\"]",
+        )
+    })?;
+    Ok(match value {
         None => vec![],
         Some(OneOrMany::One(s)) => vec![s],
         Some(OneOrMany::Many(v)) => v,

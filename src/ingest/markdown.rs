@@ -29,7 +29,7 @@ fn options() -> Options {
 
 /// Convert `body`; `want_title` takes an opening level-1 heading as the title.
 pub fn convert(body: &str, want_title: bool) -> Markdown {
-    let mut events: Vec<Event> = Parser::new_ext(body, options()).collect();
+    let mut events: Vec<Event> = limit_nesting(Parser::new_ext(body, options()));
     let mut out = Markdown::default();
 
     if want_title
@@ -57,6 +57,64 @@ pub fn convert(body: &str, want_title: bool) -> Markdown {
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = sanitise(&html);
     out
+}
+
+/// Deepest nesting of Markdown containers kept; deeper ones are flattened into their parent.
+const MAX_DEPTH: usize = 32;
+/// Raw HTML tags allowed before a body's raw HTML is shown as text instead.
+const MAX_RAW_TAGS: usize = 2_000;
+
+/// Hostile input ("`>`" ten thousand times, `<div>` nested a hundred thousand deep) would
+/// overflow the stack of the recursive HTML minifier and make the sanitiser quadratic: cap
+/// container depth, and treat an absurd amount of raw HTML as text.
+fn limit_nesting<'a>(parser: Parser<'a>) -> Vec<Event<'a>> {
+    let mut events = Vec::new();
+    let mut depth = 0usize;
+    let mut dropped: Vec<bool> = Vec::new(); // per open container: was its Start dropped?
+    let mut raw_tags = 0usize;
+    for event in parser {
+        match &event {
+            Event::Start(tag) if is_container(tag) => {
+                depth += 1;
+                let drop = depth > MAX_DEPTH;
+                dropped.push(drop);
+                if drop {
+                    continue;
+                }
+            }
+            Event::End(end) if is_container_end(end) => {
+                depth = depth.saturating_sub(1);
+                if dropped.pop().unwrap_or(false) {
+                    continue;
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => raw_tags += html.matches('<').count(),
+            _ => {}
+        }
+        events.push(event);
+    }
+    if raw_tags > MAX_RAW_TAGS {
+        for event in &mut events {
+            if let Event::Html(html) | Event::InlineHtml(html) = event {
+                *event = Event::Text(html.clone());
+            }
+        }
+    }
+    events
+}
+
+fn is_container(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)
+    )
+}
+
+fn is_container_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition
+    )
 }
 
 /// Clean untrusted HTML: safe tags and attributes only, external links marked.
@@ -162,6 +220,25 @@ mod tests {
                 (BlockKind::ListItem, "item one"),
                 (BlockKind::ListItem, "item two")
             ]
+        );
+    }
+
+    #[test]
+    fn absurd_nesting_is_flattened_and_stays_fast() {
+        let quotes = convert(&format!("{}deep", ">".repeat(20_000)), false);
+        assert!(
+            quotes.html.matches("<blockquote>").count() <= MAX_DEPTH,
+            "{}",
+            quotes.html.len()
+        );
+        let lists: String = (0..2_000)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect();
+        assert!(convert(&lists, false).html.matches("<ul>").count() <= MAX_DEPTH);
+        let divs = convert(&"<div>".repeat(100_000), false);
+        assert!(
+            !divs.html.contains("<div>"),
+            "raw HTML past the limit is shown as text"
         );
     }
 

@@ -175,6 +175,14 @@ pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(entry) if entry.file_type().is_symlink() => diagnostics.push(
+                Diagnostic::warning(
+                    display(entry.path()),
+                    "symlink-skipped",
+                    "symbolic links are not followed; skipped",
+                )
+                .with_hint("copy the file into the content folder"),
+            ),
             Ok(_) => {}
             Err(e) => {
                 let path = e
@@ -500,6 +508,17 @@ fn from_clipping(
             .with_hint("check the result with `briefing inspect --json` (`removed`); correct it in a companion .toml if needed"),
         );
     }
+    if let Some(bad) = &clip.bad_marker {
+        diags.push(
+            Diagnostic::warning(
+                display,
+                "bad-date",
+                format!("the date marker `{bad}` is not a real date; ignored"),
+            )
+            .at_line(1)
+            .with_hint("write the marker as ` date YYYY-MM-DD`, e.g. ` date 2026-02-04`"),
+        );
+    }
     let front = companion(path, display, diags).unwrap_or_default();
     let html = clipping_html(&clip.blocks, clip.dateline.as_deref());
     let (title, title_origin) = match clip.title {
@@ -685,9 +704,8 @@ fn finish(article: &mut Article, display: &Path, diags: &mut Vec<Diagnostic>) {
             Some(date) => {
                 article.date = Some(date);
                 article.date_origin = Some(origin);
-                if let Some(time) = raw.get(11..).and_then(dates::parse_time) {
-                    article.time = Some(time);
-                }
+                // A time parsed from the clipping belongs to the date it came with.
+                article.time = raw.get(11..).and_then(dates::parse_time);
             }
             None => diags.push(
                 Diagnostic::warning(display, "bad-date", format!("cannot read the date `{raw}`"))

@@ -56,26 +56,63 @@ fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -
     }
 }
 
-/// Refuse output folders that would swallow the site: the root itself, one of its ancestors,
-/// or a folder inside the content.
-pub fn check_target(output: &Path, root: &Path, content: &Path) -> Result<(), Error> {
-    let (out, root, content) = (resolve(output), resolve(root), resolve(content));
-    let unsafe_ = |reason: &str| {
+/// Refuse output folders whose replacement would destroy something: the site root or one of
+/// its ancestors, a folder inside or around the site's own folders (`protected`: content,
+/// templates, static, themes), a folder holding a `site.toml`, and an existing folder full of
+/// files briefing did not write (a build output carries `.nojekyll`; a new output may hold
+/// only what is kept, such as `.git` and `CNAME`).
+pub fn check_target(
+    output: &Path,
+    root: &Path,
+    protected: &[PathBuf],
+    keep: &[String],
+) -> Result<(), Error> {
+    let out = resolve(output);
+    let unsafe_ = |reason: String| {
         Err(Error::Unsafe {
             path: output.to_owned(),
-            reason: reason.to_owned(),
+            reason,
         })
     };
-    if root.starts_with(&out) {
-        return unsafe_("it contains the site itself; choose a folder such as `public`");
+    if resolve(root).starts_with(&out) {
+        return unsafe_("it contains the site itself; choose a folder such as `public`".into());
     }
-    if out.starts_with(&content) {
-        return unsafe_("it is inside the content folder");
+    for folder in protected {
+        let folder = resolve(folder);
+        if out.starts_with(&folder) || folder.starts_with(&out) {
+            return unsafe_(format!(
+                "it overlaps the site's `{}` folder",
+                folder.file_name().unwrap_or_default().to_string_lossy()
+            ));
+        }
     }
     if out.join(crate::config::CONFIG_FILE).exists() {
-        return unsafe_("it holds a `site.toml`, so it looks like a site, not a build output");
+        return unsafe_(
+            "it holds a `site.toml`, so it looks like a site, not a build output".into(),
+        );
+    }
+    if out.is_dir() && !out.join(".nojekyll").exists() {
+        let foreign: Vec<String> = fs::read_dir(&out)
+            .map_err(io("read", output))?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !is_kept(n, keep))
+            .collect();
+        if let Some(first) = foreign.iter().min() {
+            return unsafe_(format!(
+                "it already holds files briefing did not write (`{first}`{}); empty it or choose another folder (`.git`, `CNAME` and dotfiles may stay)",
+                if foreign.len() > 1 { format!(" and {} more", foreign.len() - 1) } else { String::new() }
+            ));
+        }
     }
     Ok(())
+}
+
+/// What survives a rebuild in the output folder.
+fn is_kept(name: &str, keep: &[String]) -> bool {
+    (name.starts_with('.') && name != ".nojekyll")
+        || name == "CNAME"
+        || keep.iter().any(|k| k == name)
 }
 
 /// An absolute, symlink-free form of `path`, even when it does not exist yet: the nearest
@@ -111,6 +148,10 @@ fn resolve(path: &Path) -> PathBuf {
 
 /// Write `pages` as the new contents of `output`.
 pub fn write(pages: &[Page], output: &Path, options: &WriteOptions) -> Result<(), Error> {
+    // A symlinked output folder (`public -> /srv/www`) is written through: the real folder is
+    // replaced, the link stays.
+    let real = fs::canonicalize(output).ok();
+    let output = real.as_deref().unwrap_or(output);
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -176,12 +217,12 @@ fn set_readable(dir: &Path) -> Result<(), Error> {
 fn kept(old: &Path, options: &WriteOptions) -> Result<Vec<String>, Error> {
     let mut names = Vec::new();
     for entry in fs::read_dir(old).map_err(io("read", old))? {
-        let entry = entry.map_err(io("read", old))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let keep = (name.starts_with('.') && name != ".nojekyll")
-            || name == "CNAME"
-            || options.keep.contains(&name);
-        if keep {
+        let name = entry
+            .map_err(io("read", old))?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if is_kept(&name, &options.keep) {
             names.push(name);
         }
     }
@@ -189,6 +230,10 @@ fn kept(old: &Path, options: &WriteOptions) -> Result<Vec<String>, Error> {
     Ok(names)
 }
 
+/// Swap the built folder in. The old output is moved aside first and is never deleted until
+/// the new one is in place: on any failure it is put back, and if even that fails the error
+/// says where it is. Kept files (`.git`...) only ever move between the old and the new
+/// folder, never into something that gets deleted.
 fn swap(
     staging: tempfile::TempDir,
     output: &Path,
@@ -207,61 +252,82 @@ fn swap(
             }
         });
     }
-    // Carry kept files over; on failure put back what was moved.
-    let names = kept(output, options)?;
-    let mut moved: Vec<&String> = Vec::new();
-    for n in &names {
-        let (from, to) = (output.join(n), staging.path().join(n));
-        if to.exists() {
-            let removal = if to.is_dir() {
-                fs::remove_dir_all(&to)
-            } else {
-                fs::remove_file(&to)
-            };
-            removal.map_err(io("replace", &to))?;
-        }
-        if let Err(e) = fs::rename(&from, &to) {
-            restore(&moved, staging.path(), output);
-            return Err(Error::Io {
-                action: "keep",
-                path: from,
-                source: e,
-            });
-        }
-        moved.push(n);
-    }
     let retired = tempfile::Builder::new()
         .prefix(&format!(".{name}.previous-"))
         .tempdir_in(parent)
         .map_err(io("create a folder in", parent))?;
     let old = retired.path().join(name);
-    if let Err(e) = fs::rename(output, &old) {
-        restore(&moved, staging.path(), output);
-        return Err(Error::Io {
-            action: "move aside",
-            path: output.to_owned(),
-            source: e,
-        });
-    }
+    fs::rename(output, &old).map_err(io("move aside", output))?;
+    // From here on the previous site lives in `old`: nothing may delete it on failure.
+    let retired = retired.keep();
     let built = staging.keep();
+    let give_back = |moved: &[String], error: Error| -> Error {
+        for n in moved {
+            let _ = fs::rename(built.join(n), old.join(n));
+        }
+        if fs::rename(&old, output).is_ok() {
+            let _ = fs::remove_dir_all(&built);
+            let _ = fs::remove_dir_all(&retired);
+            error
+        } else {
+            Error::Io {
+                action: "restore the previous site (it is kept at its temporary path) to",
+                path: output.to_owned(),
+                source: std::io::Error::other(format!(
+                    "{error}; previous site left in `{}`",
+                    old.display()
+                )),
+            }
+        }
+    };
+    let names = match kept(&old, options) {
+        Ok(names) => names,
+        Err(e) => return Err(give_back(&[], e)),
+    };
+    let mut moved: Vec<String> = Vec::new();
+    for n in &names {
+        let target = built.join(n);
+        if target.exists() {
+            let removal = if target.is_dir() {
+                fs::remove_dir_all(&target)
+            } else {
+                fs::remove_file(&target)
+            };
+            if let Err(e) = removal {
+                return Err(give_back(
+                    &moved,
+                    Error::Io {
+                        action: "replace",
+                        path: target,
+                        source: e,
+                    },
+                ));
+            }
+        }
+        if let Err(e) = fs::rename(old.join(n), &target) {
+            return Err(give_back(
+                &moved,
+                Error::Io {
+                    action: "keep",
+                    path: old.join(n),
+                    source: e,
+                },
+            ));
+        }
+        moved.push(n.clone());
+    }
     if let Err(e) = fs::rename(&built, output) {
-        let _ = fs::rename(&old, output);
-        restore(&moved, &built, output);
-        let _ = fs::remove_dir_all(&built);
-        return Err(Error::Io {
-            action: "move the new site to",
-            path: output.to_owned(),
-            source: e,
-        });
+        return Err(give_back(
+            &moved,
+            Error::Io {
+                action: "move the new site to",
+                path: output.to_owned(),
+                source: e,
+            },
+        ));
     }
-    drop(retired); // deletes the previous output
+    let _ = fs::remove_dir_all(&retired);
     Ok(())
-}
-
-fn restore(names: &[&String], from: &Path, to: &Path) {
-    for n in names {
-        let _ = fs::rename(from.join(n), to.join(n));
-    }
 }
 
 #[cfg(test)]
@@ -370,13 +436,49 @@ mod tests {
         assert_eq!(litter, ["public"]);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_output_is_written_through() {
+        let tmp = tempfile::tempdir().unwrap();
+        let www = tmp.path().join("www");
+        fs::create_dir_all(www.join(".git")).unwrap();
+        fs::write(www.join("CNAME"), "x").unwrap();
+        let link = tmp.path().join("public");
+        std::os::unix::fs::symlink(&www, &link).unwrap();
+        write(
+            &[page("index.html", "new")],
+            &link,
+            &WriteOptions::default(),
+        )
+        .unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(listing(&www), [".nojekyll", "CNAME", "index.html"]);
+        assert!(www.join(".git").is_dir());
+    }
+
     #[test]
     fn refuses_to_write_over_the_site() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_target(root, root, &root.join("content")).is_err());
-        assert!(check_target(&root.join("content/out"), root, &root.join("content")).is_err());
-        assert!(check_target(&root.join("public"), root, &root.join("content")).is_ok());
+        let protected = [root.join("content"), root.join("templates")];
+        assert!(check_target(root, root, &protected, &[]).is_err());
+        assert!(check_target(&root.join("content/out"), root, &protected, &[]).is_err());
+        assert!(check_target(&root.join("templates"), root, &protected, &[]).is_err());
+        assert!(check_target(&root.join("public"), root, &protected, &[]).is_ok());
+        // Content inside the output folder.
+        let inner = [root.join("public/content")];
+        assert!(check_target(&root.join("public"), root, &inner, &[]).is_err());
+        // A folder of someone else's files is refused; a git checkout with a CNAME is not.
+        fs::create_dir_all(root.join("docs/.git")).unwrap();
+        fs::write(root.join("docs/CNAME"), "x").unwrap();
+        assert!(check_target(&root.join("docs"), root, &protected, &[]).is_ok());
+        fs::write(root.join("docs/thesis.pdf"), "x").unwrap();
+        assert!(check_target(&root.join("docs"), root, &protected, &[]).is_err());
+        fs::write(root.join("docs/.nojekyll"), "").unwrap();
+        assert!(check_target(&root.join("docs"), root, &protected, &[]).is_ok());
     }
 }

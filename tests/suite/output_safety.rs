@@ -21,6 +21,14 @@ fn build_keeps_git_cname_and_dotfiles_and_removes_stale_files() {
         .write("public/CNAME", "digest.example.org\n")
         .write("public/.well-known/x", "token")
         .write("public/old.html", "<p>stale</p>");
+    // Without the `.nojekyll` every briefing build leaves, `public/` holds someone else's
+    // files: refused, untouched.
+    let run = site.build(&[]);
+    run.assert_code(2);
+    assert!(run.stderr().contains("old.html"), "{}", run.stderr());
+    assert!(site.out().join("old.html").is_file());
+    // As the output of an earlier build, its stale pages go and the publisher's files stay.
+    site.write("public/.nojekyll", "");
     site.build_ok(&[]);
     let out = site.out();
     assert_eq!(

@@ -228,3 +228,29 @@ fn parser_never_panics_on_odd_input() {
         let _ = parse_text(text);
     }
 }
+
+#[test]
+fn story_without_full_stops_is_still_a_story() {
+    let clip = parse_text(" date 2026-01-01\nKyrgyzstan and Russia sign deal\n\nThe two presidents signed an agreement on trade in Moscow\n");
+    assert!(!clip.no_story);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Kyrgyzstan and Russia sign deal")
+    );
+    assert_eq!(
+        texts(&clip),
+        ["The two presidents signed an agreement on trade in Moscow"]
+    );
+}
+
+#[test]
+fn impossible_marker_date_is_reported_and_removed_from_the_text() {
+    let clip =
+        parse_text(" date 2026-13-45 Something happened in Bishkek today, officials said.\n");
+    assert_eq!(clip.bad_marker.as_deref(), Some("2026-13-45"));
+    assert_eq!(clip.date, None);
+    assert_eq!(
+        texts(&clip),
+        ["Something happened in Bishkek today, officials said."]
+    );
+}
