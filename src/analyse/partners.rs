@@ -107,30 +107,9 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>
 mod tests {
     use super::*;
     use crate::config::PartnersConfig;
-    use crate::ingest::{Block, Format, Origin};
 
     fn article(title: &str, paragraphs: &[&str]) -> Article {
-        Article {
-            source: "t.txt".into(),
-            format: Format::Clipping,
-            front: Default::default(),
-            title: title.into(),
-            title_origin: Origin::HeaderLine,
-            date: None,
-            date_origin: None,
-            time: None,
-            source_name: None,
-            url: None,
-            blocks: paragraphs
-                .iter()
-                .map(|p| Block {
-                    kind: BlockKind::Paragraph,
-                    text: p.to_string(),
-                })
-                .collect(),
-            html: String::new(),
-            removed: vec![],
-        }
+        Article::for_test(title, paragraphs)
     }
 
     fn run(title: &str, paragraphs: &[&str], home: &str) -> (Vec<String>, Vec<String>) {

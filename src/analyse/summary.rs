@@ -271,30 +271,9 @@ fn is_stop_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Block, Format, Origin};
 
     fn article(paragraphs: &[&str]) -> Article {
-        Article {
-            source: "t.txt".into(),
-            format: Format::Clipping,
-            front: Default::default(),
-            title: "t".into(),
-            title_origin: Origin::HeaderLine,
-            date: None,
-            date_origin: None,
-            time: None,
-            source_name: None,
-            url: None,
-            blocks: paragraphs
-                .iter()
-                .map(|p| Block {
-                    kind: BlockKind::Paragraph,
-                    text: p.to_string(),
-                })
-                .collect(),
-            html: String::new(),
-            removed: vec![],
-        }
+        Article::for_test("t", paragraphs)
     }
 
     #[test]

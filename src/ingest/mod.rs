@@ -57,6 +57,32 @@ pub struct Article {
 }
 
 impl Article {
+    /// An undated clipping made of `paragraphs`, for tests of the later stages.
+    #[cfg(test)]
+    pub(crate) fn for_test(title: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            source: "t.txt".into(),
+            format: Format::Clipping,
+            front: FrontMatter::default(),
+            title: title.into(),
+            title_origin: Origin::HeaderLine,
+            date: None,
+            date_origin: None,
+            time: None,
+            source_name: None,
+            url: None,
+            blocks: paragraphs
+                .iter()
+                .map(|p| Block {
+                    kind: BlockKind::Paragraph,
+                    text: p.to_string(),
+                })
+                .collect(),
+            html: String::new(),
+            removed: vec![],
+        }
+    }
+
     /// The body as plain text, one block per line.
     pub fn text(&self) -> String {
         let mut text = String::new();
