@@ -135,7 +135,7 @@ static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Comment counters and bare numbers: `Comments (3)`, `155`, `👁 1 234`.
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[^\p{L}\d]*[\d\s.,]+[^\p{L}\d]*|(?:comments?|комментари\w*|коментар\w*|likes?|shares?)\s*[(:]?\s*\d*\)?|\d[\d\s.,]*\s*(?:comments?|views?|likes?|shares?|комментари\w*|просмотр\w*|коментар\w*|перегляд\w*)|\p{L}{3,20}\s*:\s*[\d\s.,]+)$").expect("valid regex")
+    Regex::new(r"(?i)^(?:[^\p{L}\d]*[\d\s.,]+[^\p{L}\d]*|(?:comments?|комментари\w*|коментар\w*|likes?|shares?)\s*[(:]?\s*\d*\)?|\d[\d\s.,]*\s*(?:comments?|views?|likes?|shares?|комментари\w*|просмотр\w*|коментар\w*|перегляд\w*)|\p{L}{3,}\s*:\s*[\d\s.,]+)$").expect("valid regex")
 });
 
 /// Section headings that open page furniture (compared lower-cased, without a trailing colon).
@@ -810,7 +810,7 @@ fn source_from_chrome(line: &str) -> Option<String> {
 /// 1998-2025.`, `© ТАСС, 1999–2025.`, `© 2025 «Жаңы Ордо» маалымат порталы`.
 fn copyright_holder(line: &str) -> Option<String> {
     static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"«([^»]{2,40})»").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"«([^»]{2,})»").expect("valid regex"));
     static YEARS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\(c\)|©|\b(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\b")
             .expect("valid regex")
@@ -818,7 +818,7 @@ fn copyright_holder(line: &str) -> Option<String> {
     if !line.contains('©') && !line.to_lowercase().contains("(c)") {
         return None;
     }
-    if let Some(caps) = QUOTED.captures(line) {
+    if let Some(caps) = QUOTED.captures(line).filter(|c| c[1].chars().count() <= 40) {
         return Some(caps[1].trim().to_owned());
     }
     // The sentence holding the © sign, or the text just before it.
@@ -843,11 +843,13 @@ fn copyright_holder(line: &str) -> Option<String> {
 /// The agency named in a dateline: `(Reuters)`, `/ТАСС/`, `– Укрінформ`.
 fn agency_of(dateline: &str) -> Option<String> {
     static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\(([\p{L}][\p{L} .-]{1,25})\)|/([\p{L}][\p{L} .-]{1,25})/|[–—-]\s*([\p{Lu}][\p{L}.-]{1,25})\.?\s*$)").expect("valid regex")
+        Regex::new(r"(?:\(([\p{L}][\p{L} .-]+)\)|/([\p{L}][\p{L} .-]+)/|[–—-]\s*([\p{Lu}][\p{L}.-]+)\.?\s*$)").expect("valid regex")
     });
     let caps = AGENCY.captures(dateline)?;
     let name = caps.get(1).or(caps.get(2)).or(caps.get(3))?.as_str().trim();
-    (name.chars().count() >= 2).then(|| name.to_owned())
+    (2..=25)
+        .contains(&name.chars().count())
+        .then(|| name.to_owned())
 }
 
 /// `BISHKEK, Kyrgyzstan, December 4.` -> `December 4`; `МОСКВА, 3 ноября. /ТАСС/.` -> `3 ноября`.

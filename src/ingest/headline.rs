@@ -8,18 +8,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Longest dateline, in characters.
+const MAX_DATELINE: usize = 100;
+
 /// Longest generated headline, in characters (an ellipsis is added when cut).
 pub const MAX_CHARS: usize = 100;
 
 /// `BISHKEK, Kyrgyzstan, December 4.`, `MOSCOW (Reuters) -`, `МОСКВА, 3 ноября. /ТАСС/.`
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{Lu}\-' ]{2,30})((?:,\s*[^,.\n]{1,30}){0,2})(\s*\([^)]{1,40}\))?\s*([—–-]+|\.)(?:\s*/[^/\n]{1,30}/\.?)?\s+")
+    Regex::new(r"^(\p{Lu}[\p{Lu}\-' ]{2,})((?:,\s*[^,.\n]+){0,2})(\s*\([^)]+\))?\s*([—–-]+|\.)(?:\s*/[^/\n]+/\.?)?\s+")
         .expect("valid regex")
 });
 /// Title-case city with a written date and an agency: `Бішкек, 3 листопада – Укрінформ.`,
 /// `Bishkek, 3 November (Kabar) -`.
 static DATELINE_TITLE_CASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?,\s*(\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?)(?:\s*\([^)]{1,30}\))?\s*(?:[—–-]\s*\p{Lu}[\p{L}.-]{1,25}\.?|/[^/\n]{1,30}/\.?|\.)\s+")
+    Regex::new(r"^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?,\s*(\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?)(?:\s*\([^)]+\))?\s*(?:[—–-]\s*\p{Lu}[\p{L}.-]+\.?|/[^/\n]+/\.?|\.)\s+")
         .expect("valid regex")
 });
 static AGENCY_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,8 +36,10 @@ pub fn strip_dateline(text: &str) -> &str {
         part.split(|c: char| !c.is_alphanumeric())
             .any(|w| super::dates::month_number(w).is_some())
     };
+    // Datelines are short; the patterns are unbounded (cheap to compile), the bound is here.
+    let short = |m: regex::Match| m.as_str().chars().count() <= MAX_DATELINE;
     if let Some(caps) = DATELINE_TITLE_CASE.captures(text) {
-        if has_month(&caps[1]) {
+        if has_month(&caps[1]) && short(caps.get(0).expect("whole match")) {
             return &text[caps.get(0).expect("whole match").end()..];
         }
     }
@@ -46,7 +51,10 @@ pub fn strip_dateline(text: &str) -> &str {
     let all_caps = place.chars().all(|c| !c.is_lowercase());
     let dated = caps[2].trim_end().ends_with(|c: char| c.is_ascii_digit()) || has_month(&caps[2]);
     let dash = &caps[4] != ".";
-    if all_caps && letters >= 4 && (dash || dated) {
+    let bounded = short(caps.get(0).expect("whole match"))
+        && place.chars().count() <= 30
+        && caps[2].chars().count() <= 64;
+    if all_caps && letters >= 4 && (dash || dated) && bounded {
         &text[caps.get(0).expect("whole match").end()..]
     } else {
         text
