@@ -18,6 +18,7 @@ pub mod config;
 pub mod diag;
 pub mod digest;
 pub mod ingest;
+pub mod link_check;
 pub mod output;
 pub mod render;
 
@@ -194,4 +195,91 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         diagnostics: site.diagnostics,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Check the site without writing it: content diagnostics, duplicate articles, and every
+/// internal link, feed entry and sitemap entry of an in-memory build.
+pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Error> {
+    let started = Instant::now();
+    let mut site = load(opts, progress)?;
+    let mut theme_diags = Vec::new();
+    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
+    site.diagnostics.extend(theme_diags);
+    let pages = render::render(
+        &site.digest,
+        opts,
+        &theme,
+        &site.context.gazetteer,
+        site.context.home.as_ref(),
+    )?;
+    let shown = opts
+        .output_dir
+        .strip_prefix(&opts.root)
+        .unwrap_or(&opts.output_dir)
+        .to_string_lossy()
+        .into_owned();
+    site.diagnostics.extend(link_check::check(
+        &pages,
+        &shown,
+        &opts.base_url,
+        opts.config.pretty_urls,
+    ));
+    site.diagnostics.extend(duplicates(&site.digest));
+    site.diagnostics.sort();
+    Ok(Report {
+        articles: site.digest.items.len(),
+        partners: site.digest.by_partner.len(),
+        months: site.digest.by_month.len(),
+        pages: pages.len() + 1,
+        diagnostics: site.diagnostics,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// The same article twice: the same source URL, or the same text (compared with case,
+/// punctuation and spacing ignored).
+fn duplicates(digest: &Digest) -> Vec<Diagnostic> {
+    use std::collections::BTreeMap;
+    let mut by_url: BTreeMap<&str, Vec<&std::path::Path>> = BTreeMap::new();
+    let mut by_text: BTreeMap<String, Vec<&std::path::Path>> = BTreeMap::new();
+    for item in &digest.items {
+        let a = &item.article;
+        if let Some(url) = &a.url {
+            by_url
+                .entry(url.trim_end_matches('/'))
+                .or_default()
+                .push(&a.source);
+        }
+        let text: String = a
+            .text()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.len() >= 200 {
+            by_text.entry(text).or_default().push(&a.source);
+        }
+    }
+    let mut out = Vec::new();
+    let mut report = |code: &'static str, what: &str, mut sources: Vec<&std::path::Path>| {
+        sources.sort();
+        for later in &sources[1..] {
+            out.push(
+                Diagnostic::warning(
+                    *later,
+                    code,
+                    format!("{what} as `{}`", sources[0].display()),
+                )
+                .with_hint("remove one of them, or mark one `draft = true`"),
+            );
+        }
+    };
+    for (_, sources) in by_url.into_iter().filter(|(_, s)| s.len() > 1) {
+        report("duplicate-url", "same source URL", sources);
+    }
+    for (_, sources) in by_text.into_iter().filter(|(_, s)| s.len() > 1) {
+        report("duplicate-text", "same text", sources);
+    }
+    out
 }

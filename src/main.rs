@@ -26,6 +26,8 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (atomically).
     Build(cmd::build::Args),
+    /// Check content and every internal link without writing anything.
+    Check(cmd::check::Args),
     /// Show what briefing makes of articles (title, date, partners, summary...).
     Inspect(cmd::inspect::Args),
 }
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         .build_global();
     let outcome = match cli.command {
         Command::Build(args) => cmd::build::run(args, cli.quiet),
+        Command::Check(args) => cmd::check::run(args, cli.quiet),
         Command::Inspect(args) => cmd::inspect::run(args),
     };
     match outcome {

@@ -10,6 +10,7 @@ mod suite {
     mod bad_input;
     mod browser;
     mod build;
+    mod check;
     mod cli;
     mod clippings;
     mod determinism;

@@ -1,6 +1,7 @@
 //! The subcommands, one file each: `Args` (clap) and `run`.
 
 pub mod build;
+pub mod check;
 pub mod inspect;
 
 use std::io::Write;
