@@ -30,6 +30,10 @@ enum Command {
     Check(cmd::check::Args),
     /// Show what briefing makes of articles (title, date, partners, summary...).
     Inspect(cmd::inspect::Args),
+    /// Create a new site in a folder.
+    Init(cmd::init::Args),
+    /// Write a new dated article into content/.
+    New(cmd::new::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +58,8 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args, cli.quiet),
         Command::Check(args) => cmd::check::run(args, cli.quiet),
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Init(args) => cmd::init::run(args),
+        Command::New(args) => cmd::new::run(args),
     };
     match outcome {
         Ok(code) => code,

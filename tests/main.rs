@@ -16,6 +16,7 @@ mod suite {
     mod determinism;
     mod feeds;
     mod hostile;
+    mod init_new;
     mod inspect;
     mod lang;
     pub(crate) mod links;

@@ -2,7 +2,9 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod inspect;
+pub mod new;
 
 use std::io::Write;
 

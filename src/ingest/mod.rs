@@ -742,7 +742,8 @@ fn finish(article: &mut Article, display: &Path, diags: &mut Vec<Diagnostic>) {
     if let Some(source) = front.source.filter(|s| !s.trim().is_empty()) {
         article.source_name = Some(source.trim().to_owned());
     }
-    if let Some(url) = front.url {
+    // An empty `url = ""` (as `briefing new` writes it) means "not given".
+    if let Some(url) = front.url.filter(|u| !u.trim().is_empty()) {
         let url = url.trim();
         if url.starts_with("http://") || url.starts_with("https://") {
             article.url = Some(url.to_owned());
