@@ -10,16 +10,32 @@ use clap::{Parser, Subcommand};
 /// A static site generator for briefing digests: news clippings about a country's foreign
 /// relations, summarised and grouped by partner and by month.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, propagate_version = true)]
+#[command(
+    name = "briefing",
+    version,
+    propagate_version = true,
+    after_help = "Exit status: 0 success (warnings allowed), 1 problems found (article errors, check findings, \
+or any warning with --strict), 2 usage or fatal error (bad site.toml, broken template, unwritable output)."
+)]
 struct Cli {
     /// Print only errors and warnings.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// Log what each stage does (BRIEFING_LOG=debug for more).
+    /// Log what each stage does, with timings (BRIEFING_LOG=debug for more).
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// Colour in diagnostics: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,8 +70,13 @@ fn main() -> ExitCode {
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(16 << 20)
         .build_global();
+    match cli.color {
+        ColorWhen::Auto => {}
+        ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
+        ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
+    }
     let outcome = match cli.command {
-        Command::Build(args) => cmd::build::run(args, cli.quiet),
+        Command::Build(args) => cmd::build::run(args, cli.quiet, !cli.quiet && !cli.verbose),
         Command::Check(args) => cmd::check::run(args, cli.quiet),
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Init(args) => cmd::init::run(args),

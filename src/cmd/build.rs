@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 /// Run the build.
-pub fn run(args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, quiet: bool, progress_bar: bool) -> anyhow::Result<ExitCode> {
     let overrides = Overrides {
         output_dir: args.output,
         base_url: args.base_url,
@@ -38,7 +38,10 @@ pub fn run(args: Args, quiet: bool) -> anyhow::Result<ExitCode> {
     };
     let opts = BuildOptions::load(&args.root, overrides)
         .with_context(|| format!("loading the site at `{}`", args.root.display()))?;
-    match briefing::build(&opts, &briefing::NoProgress) {
+    let bar = super::terminal::Bar::new(progress_bar);
+    let outcome = briefing::build(&opts, &bar);
+    bar.finish();
+    match outcome {
         Ok(report) => {
             super::print_diagnostics(&report.diagnostics);
             if !quiet {

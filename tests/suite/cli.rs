@@ -60,3 +60,26 @@ fn unknown_key_in_site_toml_exits_2_naming_key_and_line() {
     assert!(stderr.contains("line 2"), "{stderr}");
     assert!(!site.out().exists(), "nothing is written");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let site = SiteTest::sample();
+    site.write(
+        "content/undated.txt",
+        "Officials in Bishkek met Russian partners to discuss trade.\n",
+    );
+    let plain = site.run(&["build"]);
+    assert!(
+        plain.stderr().contains("warning[no-date]") && !plain.stderr().contains('\u{1b}'),
+        "{}",
+        plain.stderr()
+    );
+    let coloured = site.run(&["--color", "always", "build"]);
+    assert!(
+        coloured.stderr().contains("\u{1b}["),
+        "{}",
+        coloured.stderr()
+    );
+    let help = site.run(&["--help"]);
+    assert!(help.stdout().contains("Exit status"), "{}", help.stdout());
+}
