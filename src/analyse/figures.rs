@@ -19,7 +19,7 @@ pub struct Figure {
 }
 
 const NUMBER: &str = r"\d+(?:[.,\u{00A0} ]\d{3})*(?:[.,]\d+)?";
-const SCALE: &str = r"(?:trillion|billion|million|thousand|bn|mln|m|трлн|млрд|млн|тыс|тис)\.?";
+const SCALE: &str = r"(?:trillion|billion|million|thousand|bn|mln|m|триллион\w*|миллиард\w*|миллион\w*|тысяч\w*|трильйон\w*|мільярд\w*|мільйон\w*|тисяч\w*|трлн|млрд|млн|тыс|тис)\.?";
 const CURRENCY_WORD: &str = r"(?:US\s+)?(?:dollars?|euros?|rubles?|roubles?|soms?|tenge|yuan|pounds?|manats?|sums?|долл\w*|дол\w*|евро|євро|руб\w*|сом\w*|тенге|юан\w*|USD|EUR|RUB|KGS|KZT|CNY|UZS)";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -112,6 +112,18 @@ mod tests {
         );
         assert_eq!(texts("GDP increased 2.5 times."), ["2.5 times"]);
         assert_eq!(texts("It totaled $110 million in 2025."), ["$110 million"]);
+    }
+
+    #[test]
+    fn written_out_scales_keep_their_unit() {
+        assert_eq!(
+            texts("Поставлено более 160 тысяч тонн овощей."),
+            ["более 160 тысяч тонн"]
+        );
+        assert_eq!(
+            texts("Кредит на 50 миллионов долларов."),
+            ["50 миллионов долларов"]
+        );
     }
 
     #[test]

@@ -107,9 +107,15 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
                     || n.is_ascii_digit()
                     || matches!(n, '"' | '«' | '“' | '„' | '‘' | '(' | '—' | '–')
             };
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                paragraph.len()
+            };
             if at_space
                 && next_starts
                 && !(c == '.' && ends_with_abbreviation(&paragraph[start..pos]))
+                && !inside_quotation(&paragraph[start..end], &paragraph[end..])
             {
                 let end = if j < chars.len() {
                     chars[j].0
@@ -128,6 +134,22 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
     }
     push_trimmed(&mut out, &paragraph[start..]);
     out
+}
+
+/// True when `sentence` opens a quotation that `rest` closes: «Каждый день... фермера. Мы
+/// рассчитываем...», — заявил он. is one sentence, not a break inside the quote.
+fn inside_quotation(sentence: &str, rest: &str) -> bool {
+    let count = |text: &str, set: &[char]| text.chars().filter(|c| set.contains(c)).count();
+    // „…“ (Ukrainian, German) closes with “, which opens in English “…”.
+    let low_opening = sentence.contains('„');
+    let (openers, closers): (&[char], &[char]) = if low_opening {
+        (&['«', '„'], &['»', '“', '”'])
+    } else {
+        (&['«', '“'], &['»', '”'])
+    };
+    let open = count(sentence, openers) > count(sentence, closers);
+    let straight_open = count(sentence, &['"']) % 2 == 1;
+    (open && rest.contains(closers)) || (straight_open && rest.contains('"'))
 }
 
 fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
@@ -194,6 +216,16 @@ mod tests {
                 "Далее."
             ]
         );
+        let s = sentences("«Каждый день простоя — это потери. Мы рассчитываем на сертификаты», — заявил он. Далее.");
+        assert_eq!(
+            s,
+            [
+                "«Каждый день простоя — это потери. Мы рассчитываем на сертификаты», — заявил он.",
+                "Далее."
+            ]
+        );
+        let s = sentences("„Це важливо. Ми готові“, – сказав він. Потім.");
+        assert_eq!(s, ["„Це важливо. Ми готові“, – сказав він.", "Потім."]);
         let s = sentences("He said: “It is done.” Then he left.");
         assert_eq!(s, ["He said: “It is done.”", "Then he left."]);
         assert_eq!(
