@@ -254,3 +254,21 @@ fn impossible_marker_date_is_reported_and_removed_from_the_text() {
         ["Something happened in Bishkek today, officials said."]
     );
 }
+
+/// Every prefix and suffix (at character boundaries) of a clipping full of chrome, dates and
+/// mixed scripts parses without panicking: the parser slices strings in many places.
+#[test]
+fn no_prefix_or_suffix_of_a_messy_clipping_panics() {
+    let text = " date 2025-12-18 11:26\nUSD 87.45\nEnglish\nНовости | Политика | Экономика\nМОСКВА, 3 ноября. /ТАСС/. Президенты «Кыргызстана» встретились.\n\
+                Опубликовано: 03.11.2025 14:05\n© 2025 «Кабар». Бардык укуктар корголгон.\nShare this: Facebook Twitter\n-\n• пункт;\n\
+                Read more: EU and Central Asia agree\nПрезиденты обсудили $110 млн и 40% роста, “quote.” Конец.\n3-ноябрь 2025-жыл\nCentralasianLIGHT.org\n";
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    for &i in &boundaries {
+        let _ = parse_text(&text[..i]);
+        let _ = parse_text(&text[i..]);
+    }
+}
