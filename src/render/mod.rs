@@ -510,8 +510,9 @@ impl Renderer<'_> {
                         month_url: item
                             .month
                             .map(|m| PageDir::partner_month(p.as_str(), &m).url(v.pretty)),
-                        older: link(*older),
-                        newer: link(*newer),
+                        // Neighbours already shown for the whole digest are not repeated.
+                        older: link(older.filter(|o| Some(*o) != links.older)),
+                        newer: link(newer.filter(|n| Some(*n) != links.newer)),
                     })
                     .collect(),
                 related: links.related.iter().map(|&j| v.links[j].clone()).collect(),
