@@ -50,6 +50,8 @@ enum Command {
     Init(cmd::init::Args),
     /// Write a new dated article into content/.
     New(cmd::new::Args),
+    /// Serve the site on 127.0.0.1 with live reload.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Init(args) => cmd::init::run(args),
         Command::New(args) => cmd::new::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -23,4 +23,5 @@ mod suite {
     mod output_safety;
     mod page_snapshot;
     mod robustness;
+    mod serve;
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod init;
 pub mod inspect;
 pub mod new;
+pub mod serve;
 
 pub mod terminal;
 
