@@ -126,6 +126,33 @@ pub fn load(opts: &BuildOptions, progress: &dyn Progress) -> Result<Site, Error>
     })
 }
 
+/// Ingest, analyse, assemble and render in memory: what `build` writes and `check` checks.
+fn load_and_render(
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<(Site, Vec<render::Page>), Error> {
+    let mut site = load(opts, progress)?;
+    let mut theme_diags = Vec::new();
+    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
+    site.diagnostics.extend(theme_diags);
+    site.diagnostics.sort();
+    progress.stage("render", 0);
+    let rendering = Instant::now();
+    let pages = render::render(
+        &site.digest,
+        opts,
+        &theme,
+        &site.context.gazetteer,
+        site.context.home.as_ref(),
+    )?;
+    log::debug!(
+        "render: {} pages in {:.3} s",
+        pages.len(),
+        rendering.elapsed().as_secs_f64()
+    );
+    Ok((site, pages))
+}
+
 /// What a build did.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -155,25 +182,7 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         .chain([opts.content_dir.clone()])
         .collect();
     output::check_target(&opts.output_dir, &opts.root, &protected, &opts.config.keep)?;
-    let mut site = load(opts, progress)?;
-    let mut theme_diags = Vec::new();
-    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
-    site.diagnostics.extend(theme_diags);
-    site.diagnostics.sort();
-    progress.stage("render", 0);
-    let rendering = Instant::now();
-    let pages = render::render(
-        &site.digest,
-        opts,
-        &theme,
-        &site.context.gazetteer,
-        site.context.home.as_ref(),
-    )?;
-    log::debug!(
-        "render: {} pages in {:.3} s",
-        pages.len(),
-        rendering.elapsed().as_secs_f64()
-    );
+    let (site, pages) = load_and_render(opts, progress)?;
     if opts.strict && !site.diagnostics.is_empty() {
         return Err(Error::Strict {
             diagnostics: site.diagnostics,
@@ -201,17 +210,7 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
 /// internal link, feed entry and sitemap entry of an in-memory build.
 pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Error> {
     let started = Instant::now();
-    let mut site = load(opts, progress)?;
-    let mut theme_diags = Vec::new();
-    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
-    site.diagnostics.extend(theme_diags);
-    let pages = render::render(
-        &site.digest,
-        opts,
-        &theme,
-        &site.context.gazetteer,
-        site.context.home.as_ref(),
-    )?;
+    let (mut site, pages) = load_and_render(opts, progress)?;
     let shown = opts
         .output_dir
         .strip_prefix(&opts.root)

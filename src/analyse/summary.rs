@@ -147,16 +147,10 @@ fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
     }
 }
 
-/// Content words of a sentence: folded words of at least four letters, cut to six characters,
-/// a crude but language-independent stand-in for stemming (Russian and Ukrainian endings vary,
-/// stems don't). Repeats are kept.
-pub fn content_words(sentence: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    for_content_words(sentence, |w| words.push(w.to_owned()));
-    words
-}
-
-/// [`content_words`] without allocating: `f` sees each word in a reused buffer.
+/// Content words of a text, for similarity: folded words of at least four letters, cut to six
+/// characters (a crude but language-independent stand-in for stemming: Russian and Ukrainian
+/// endings vary, stems don't). Repeats are kept. `f` sees each word in a reused buffer, so
+/// nothing is allocated per word.
 pub fn for_content_words(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new(); // the first six folded characters
     let mut full = String::new(); // up to nine, enough to recognise any stop word

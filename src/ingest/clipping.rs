@@ -476,13 +476,9 @@ fn ends_sentence(line: &str) -> bool {
     end.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
-/// True for a line that reads as story text (used to keep story sentences out of the
-/// site-wide chrome list).
-pub fn reads_as_story(line: &str) -> bool {
-    is_prose(line)
-}
-
-fn is_prose(line: &str) -> bool {
+/// A line that reads as story text: a sentence of six words or more, or a long line. Story
+/// sentences are never site chrome, however often they recur.
+pub(crate) fn is_prose(line: &str) -> bool {
     (ends_sentence(line) && words(line) >= MIN_PROSE_WORDS) || (words(line) >= 40)
 }
 

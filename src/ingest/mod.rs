@@ -359,7 +359,7 @@ fn site_chrome<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
         let lines: HashSet<String> = text
             .lines()
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|l| !l.is_empty() && l.len() <= 200 && !clipping::reads_as_story(l))
+            .filter(|l| !l.is_empty() && l.len() <= 200 && !clipping::is_prose(l))
             .collect();
         for line in lines {
             *counts.entry(line).or_default() += 1;
