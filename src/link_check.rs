@@ -146,13 +146,9 @@ fn internal_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::SitePath;
 
     fn page(path: &str, body: &str) -> Page {
-        Page {
-            path: SitePath::new(path).unwrap(),
-            body: body.as_bytes().to_vec(),
-        }
+        Page::for_test(path, body)
     }
 
     #[test]

@@ -46,5 +46,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     super::init::write_new(&path, &text)?;
     println!("{}", path.display());
+    // Until it has a body, builds skip it (with an `empty-body` warning): say so now.
+    eprintln!(
+        "write or paste the article's text below the front matter; until then builds skip it"
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -588,12 +588,9 @@ fn from_html(
     if front.language.is_none() {
         front.language = page.language.clone();
     }
+    // A modification date is only used when the page gave no publication date; say so.
     let date_origin = page.date_origin.map(|o| match o {
         html::ORIGIN_META_MODIFIED | html::ORIGIN_JSON_LD_MODIFIED => Origin::PageModified,
-        html::ORIGIN_META
-        | html::ORIGIN_JSON_LD
-        | html::ORIGIN_TIME_ELEMENT
-        | html::ORIGIN_META_DATE => Origin::PageMetadata,
         _ => Origin::PageMetadata,
     });
     let (title, title_origin) = match page.title {

@@ -333,13 +333,9 @@ fn swap(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::digest::SitePath;
 
     fn page(path: &str, body: &str) -> Page {
-        Page {
-            path: SitePath::new(path).unwrap(),
-            body: body.as_bytes().to_vec(),
-        }
+        Page::for_test(path, body)
     }
 
     fn listing(dir: &Path) -> Vec<String> {

@@ -75,6 +75,17 @@ pub struct Page {
     pub body: Vec<u8>,
 }
 
+impl Page {
+    /// A page from text, for tests of the stages after render.
+    #[cfg(test)]
+    pub(crate) fn for_test(path: &str, body: &str) -> Page {
+        Page {
+            path: SitePath::new(path).expect("valid test path"),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+}
+
 /// Escape HTML text without touching `/` (Tera's default turns every `/` of a URL into
 /// `&#x2F;`, which is legal but unreadable and bloats every link).
 fn escape_html(text: &str) -> String {
