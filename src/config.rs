@@ -89,6 +89,9 @@ pub struct SiteConfig {
     /// Extra names in the output folder to keep across builds (dotfiles and `CNAME` are always
     /// kept). Default: `[]`.
     pub keep: Vec<String>,
+    /// Folder for the incremental build cache, relative to the site root; safe to delete.
+    /// Default: `".briefing-cache"`.
+    pub cache_dir: PathBuf,
     /// Partner detection settings.
     pub partners: PartnersConfig,
     /// Free-form values passed to templates as `site.extra`.
@@ -112,6 +115,7 @@ impl Default for SiteConfig {
             minify: true,
             pretty_urls: false,
             keep: Vec::new(),
+            cache_dir: ".briefing-cache".into(),
             partners: PartnersConfig::default(),
             extra: toml::Table::new(),
         }
@@ -205,6 +209,17 @@ impl SiteConfig {
                 ),
             ));
         }
+        if self.cache_dir.as_os_str().is_empty()
+            || self
+                .cache_dir
+                .components()
+                .all(|c| matches!(c, std::path::Component::CurDir))
+        {
+            return Err(invalid(
+                "cache_dir",
+                "must name a folder of its own, such as \".briefing-cache\"".into(),
+            ));
+        }
         for org in &self.partners.organisations {
             if org.id.is_empty()
                 || !org
@@ -266,6 +281,8 @@ pub struct Overrides {
     pub home_country: Option<String>,
     /// `--strict`.
     pub strict: bool,
+    /// `--no-cache`: build from scratch and leave the cache alone.
+    pub no_cache: bool,
 }
 
 /// Everything a build needs, resolved once: config plus overrides, absolute paths.
@@ -283,6 +300,8 @@ pub struct BuildOptions {
     pub base_url: String,
     /// Treat warnings as errors.
     pub strict: bool,
+    /// Absolute cache folder; `None` builds from scratch (`--no-cache`).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -315,12 +334,14 @@ impl BuildOptions {
                 .unwrap_or(&config.output_dir),
         );
         let content_dir = root.join(&config.content_dir);
+        let cache_dir = (!overrides.no_cache).then(|| root.join(&config.cache_dir));
         Ok(BuildOptions {
             root: root.to_owned(),
             content_dir,
             output_dir,
             base_url,
             strict: overrides.strict,
+            cache_dir,
             config,
         })
     }
@@ -365,6 +386,8 @@ mod tests {
             ("base_url = \"example.org\"", "base_url"),
             ("base_url = \"https://\"", "base_url"),
             ("summary_sentences = 0", "summary_sentences"),
+            ("cache_dir = \"\"", "cache_dir"),
+            ("cache_dir = \".\"", "cache_dir"),
             ("theme = \"../evil\"", "theme"),
         ] {
             match parse(text) {

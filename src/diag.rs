@@ -4,11 +4,14 @@
 //! 999 articles: stages record a [`Diagnostic`] and degrade that one article. Only the CLI prints
 //! them (sorted, one per line, rustc style); `--strict` turns warnings into a failed exit.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The output is degraded but still produced (`--strict` makes it fail).
@@ -27,7 +30,7 @@ impl fmt::Display for Severity {
 }
 
 /// One problem, tied to a file (and a line when known).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Warning or error.
     pub severity: Severity,
@@ -36,7 +39,8 @@ pub struct Diagnostic {
     /// 1-based line number, when known.
     pub line: Option<u32>,
     /// Stable kebab-case code (`no-date`, `bad-front-matter`, ...), for tests and filters.
-    pub code: &'static str,
+    /// (A `Cow` so diagnostics can be read back from the build cache.)
+    pub code: Cow<'static, str>,
     /// What went wrong, lower case, no trailing period.
     pub message: String,
     /// What to do about it.
@@ -68,7 +72,7 @@ impl Diagnostic {
             severity,
             path: path.into(),
             line: None,
-            code,
+            code: Cow::Borrowed(code),
             message: message.into(),
             hint: None,
         }
@@ -86,8 +90,8 @@ impl Diagnostic {
         self
     }
 
-    fn sort_key(&self) -> (&Path, Option<u32>, &'static str, &str) {
-        (&self.path, self.line, self.code, &self.message)
+    fn sort_key(&self) -> (&Path, Option<u32>, &str, &str) {
+        (&self.path, self.line, &self.code, &self.message)
     }
 }
 
@@ -112,7 +116,7 @@ pub fn plural(n: usize, word: &str) -> String {
 }
 
 /// A collection of diagnostics, kept sorted on demand.
-#[derive(Debug, Default, Clone, serde::Serialize)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Diagnostics(Vec<Diagnostic>);
 

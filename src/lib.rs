@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod analyse;
+pub mod cache;
 pub mod config;
 pub mod diag;
 pub mod digest;
@@ -27,10 +28,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use analyse::{Analysis, AnalysisContext};
+use cache::Cache;
 use config::BuildOptions;
 use diag::{Diagnostic, Diagnostics};
 use digest::Digest;
-use ingest::Article;
 
 /// Fatal errors: the build cannot produce a site.
 #[derive(Debug, thiserror::Error)]
@@ -85,37 +86,126 @@ pub struct Site {
     pub diagnostics: Diagnostics,
 }
 
-/// Read, analyse and assemble the site at `opts.root`.
+/// Read, analyse and assemble the site at `opts.root`, from scratch.
 pub fn load(opts: &BuildOptions, progress: &dyn Progress) -> Result<Site, Error> {
+    let sources = scan(opts)?;
+    load_sources(opts, sources, None, progress)
+}
+
+/// Read the content folder (without parsing it).
+fn scan(opts: &BuildOptions) -> Result<ingest::Sources, Error> {
     if !opts.content_dir.is_dir() {
         return Err(Error::NoContent(opts.content_dir.clone()));
     }
-    let context = AnalysisContext::new(&opts.config)?;
     let started = Instant::now();
-    let (articles, mut diagnostics) = ingest::read(&opts.content_dir, &opts.root);
+    let sources = ingest::scan(&opts.content_dir, &opts.root);
     log::debug!(
-        "ingest: {} articles in {:.3} s",
-        articles.len(),
+        "read: {} files in {:.3} s",
+        sources.files.len(),
         started.elapsed().as_secs_f64()
     );
+    Ok(sources)
+}
+
+/// An analysis with its diagnostics.
+type Analysed = (Analysis, Vec<Diagnostic>);
+
+/// Parse, analyse and assemble `sources`, reusing what `cache` holds for unchanged files.
+fn load_sources(
+    opts: &BuildOptions,
+    sources: ingest::Sources,
+    cache: Option<&Cache>,
+    progress: &dyn Progress,
+) -> Result<Site, Error> {
+    let context = AnalysisContext::new(&opts.config)?;
     let started = Instant::now();
-    progress.stage("analyse", articles.len());
-    let analysed: Vec<((Article, Analysis), Vec<Diagnostic>)> = articles
-        .into_par_iter()
-        .map(|article| {
-            let (analysis, diags) = analyse::analyse(&article, &context);
-            progress.inc();
-            ((article, analysis), diags)
+    let chrome = sources.site_chrome();
+    let mut stored = cache.map(Cache::articles).unwrap_or_default();
+    let keys: Vec<(u128, u128)> = sources
+        .files
+        .par_iter()
+        .map(|source| {
+            let key = source.fingerprint(&chrome);
+            let analysis_key =
+                cache::combine(&[&key.to_le_bytes(), &context.fingerprint.to_le_bytes()]);
+            (key, analysis_key)
         })
         .collect();
-    let mut pairs = Vec::with_capacity(analysed.len());
-    for (pair, diags) in analysed {
-        pairs.push(pair);
-        diagnostics.extend(diags);
-    }
+    // Take what the cache holds; what is left over belongs to files changed or deleted.
+    let reused: Vec<(Option<ingest::Loaded>, Option<Analysed>)> = keys
+        .iter()
+        .map(|(key, analysis_key)| {
+            (
+                stored.loaded.remove(key),
+                stored.analysed.remove(analysis_key),
+            )
+        })
+        .collect();
+    let stale = stored.loaded.len() + stored.analysed.len();
+    log::debug!(
+        "cache: {} of {} files unchanged ({:.3} s)",
+        reused.iter().filter(|r| r.0.is_some()).count(),
+        keys.len(),
+        started.elapsed().as_secs_f64()
+    );
+    progress.stage("analyse", sources.files.len());
+    type Outcome = (ingest::Loaded, Option<Analysed>, bool);
+    let outcomes: Vec<Outcome> = sources
+        .files
+        .par_iter()
+        .zip(reused)
+        .map(|(source, (loaded, analysed))| {
+            let mut fresh = loaded.is_none();
+            let loaded = loaded.unwrap_or_else(|| source.parse(&chrome));
+            let analysed = loaded.article.as_ref().map(|article| {
+                analysed.unwrap_or_else(|| {
+                    fresh = true;
+                    analyse::analyse(article, &context)
+                })
+            });
+            progress.inc();
+            (loaded, analysed, fresh)
+        })
+        .collect();
     log::debug!("analyse: {:.3} s", started.elapsed().as_secs_f64());
+    if let Some(cache) = cache {
+        if stale > 0 || outcomes.iter().any(|o| o.2) {
+            let started = Instant::now();
+            let loaded: Vec<(u128, &ingest::Loaded)> = keys
+                .iter()
+                .zip(&outcomes)
+                .map(|((k, _), o)| (*k, &o.0))
+                .collect();
+            let analysed: Vec<(u128, &Analysis, &[Diagnostic])> = keys
+                .iter()
+                .zip(&outcomes)
+                .filter_map(|((_, k), o)| o.1.as_ref().map(|(a, d)| (*k, a, d.as_slice())))
+                .collect();
+            cache.save_articles(&loaded, &analysed);
+            log::debug!(
+                "cache: articles saved in {:.3} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    let mut diagnostics = sources.diagnostics;
+    let mut analysed = Vec::with_capacity(outcomes.len());
+    for ((loaded, analysis, _), (_, analysis_key)) in outcomes.into_iter().zip(keys) {
+        diagnostics.extend(loaded.diagnostics);
+        if let (Some(article), Some((analysis, diags))) = (loaded.article, analysis) {
+            diagnostics.extend(diags);
+            analysed.push((article, analysis, analysis_key));
+        }
+    }
     let started = Instant::now();
-    let (digest, diags) = digest::assemble(pairs);
+    let memo = cache.and_then(Cache::related);
+    let (digest, diags) = digest::assemble_incremental(analysed, memo.clone());
+    if let Some(cache) = cache {
+        let fresh = digest.related_memo();
+        if memo.as_ref() != Some(&fresh) {
+            cache.save_related(&fresh);
+        }
+    }
     log::debug!("digest: {:.3} s", started.elapsed().as_secs_f64());
     diagnostics.extend(diags);
     diagnostics.sort();
@@ -126,31 +216,31 @@ pub fn load(opts: &BuildOptions, progress: &dyn Progress) -> Result<Site, Error>
     })
 }
 
-/// Ingest, analyse, assemble and render in memory: what `build` writes and `check` checks.
-fn load_and_render(
+/// Render `site` in memory, skipping the pages `unchanged` says the output holds.
+fn render_site(
     opts: &BuildOptions,
+    site: &Site,
+    theme: &render::Theme,
+    unchanged: render::Unchanged,
     progress: &dyn Progress,
-) -> Result<(Site, Vec<render::Page>), Error> {
-    let mut site = load(opts, progress)?;
-    let mut theme_diags = Vec::new();
-    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
-    site.diagnostics.extend(theme_diags);
-    site.diagnostics.sort();
+) -> Result<render::Rendered, Error> {
     progress.stage("render", 0);
     let rendering = Instant::now();
-    let pages = render::render(
+    let rendered = render::render(
         &site.digest,
         opts,
-        &theme,
+        theme,
         &site.context.gazetteer,
         site.context.home.as_ref(),
+        unchanged,
     )?;
     log::debug!(
-        "render: {} pages in {:.3} s",
-        pages.len(),
-        rendering.elapsed().as_secs_f64()
+        "render: {} pages in {:.3} s ({} unchanged, not rendered)",
+        rendered.pages.len() + rendered.unchanged.len(),
+        rendering.elapsed().as_secs_f64(),
+        rendered.unchanged.len()
     );
-    Ok((site, pages))
+    Ok(rendered)
 }
 
 /// What a build did.
@@ -168,21 +258,76 @@ pub struct Report {
     pub pages: usize,
     /// Wall time of the whole build, in seconds.
     pub seconds: f64,
+    /// True when nothing had changed since the last build, so nothing was done.
+    pub up_to_date: bool,
+}
+
+/// The options a build's output depends on, as bytes to hash (`--strict` is not one).
+fn options_fingerprint(opts: &BuildOptions) -> Vec<u8> {
+    serde_json::to_vec(&(
+        &opts.config,
+        &opts.base_url,
+        &opts.content_dir,
+        &opts.output_dir,
+    ))
+    .expect("options serialise")
 }
 
 /// Build the site described by `opts` into `opts.output_dir`.
 ///
 /// Per-article problems are diagnostics in the report and do not stop the build; fatal
 /// problems (config, templates, output) are errors and leave the previous output untouched.
+/// With a cache folder, only what changed since the last build is redone (see [`cache`]).
 pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Error> {
     let started = Instant::now();
     let protected: Vec<std::path::PathBuf> = ["templates", "static", "themes"]
         .iter()
         .map(|f| opts.root.join(f))
         .chain([opts.content_dir.clone()])
+        .chain(opts.cache_dir.clone())
         .collect();
     output::check_target(&opts.output_dir, &opts.root, &protected, &opts.config.keep)?;
-    let (site, pages) = load_and_render(opts, progress)?;
+    let sources = scan(opts)?;
+    let mut theme_diags = Vec::new();
+    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
+    let cache = opts.cache_dir.as_deref().map(Cache::open);
+    let inputs = cache.as_ref().map(|c| {
+        cache::inputs_fingerprint(
+            c.binary(),
+            &options_fingerprint(opts),
+            theme.fingerprint(),
+            &sources,
+        )
+    });
+    let record = cache.as_ref().and_then(|c| c.record(&opts.output_dir));
+    if let (Some(inputs), Some(record)) = (inputs, &record) {
+        if record.inputs == inputs && record.manifest.intact(&opts.output_dir) {
+            log::debug!("nothing changed since the last build");
+            let diagnostics = record.diagnostics.clone();
+            if opts.strict && !diagnostics.is_empty() {
+                return Err(Error::Strict { diagnostics });
+            }
+            let (articles, partners, months) = record.counts;
+            return Ok(Report {
+                diagnostics,
+                articles,
+                partners,
+                months,
+                pages: record.manifest.files.len() + 1,
+                seconds: started.elapsed().as_secs_f64(),
+                up_to_date: true,
+            });
+        }
+    }
+    let mut site = load_sources(opts, sources, cache.as_ref(), progress)?;
+    site.diagnostics.extend(theme_diags);
+    site.diagnostics.sort();
+    let previous = record.map(|r| r.manifest).unwrap_or_default();
+    let unchanged = |path: &digest::SitePath, fingerprint: u128| {
+        previous.minify == opts.config.minify
+            && previous.holds(&opts.output_dir, path.as_str(), fingerprint)
+    };
+    let rendered = render_site(opts, &site, &theme, &unchanged, progress)?;
     if opts.strict && !site.diagnostics.is_empty() {
         return Err(Error::Strict {
             diagnostics: site.diagnostics,
@@ -194,15 +339,40 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         keep: opts.config.keep.clone(),
     };
     let writing = Instant::now();
-    output::write(&pages, &opts.output_dir, &write)?;
+    // Forgotten first: if writing fails half-way, the next build must not trust the record.
+    if let Some(cache) = &cache {
+        cache.forget_record(&opts.output_dir);
+    }
+    let manifest = output::write(
+        &rendered.pages,
+        &rendered.unchanged,
+        &previous,
+        &opts.output_dir,
+        &write,
+    )?;
     log::debug!("write: {:.3} s", writing.elapsed().as_secs_f64());
+    let counts = (
+        site.digest.items.len(),
+        site.digest.by_partner.len(),
+        site.digest.by_month.len(),
+    );
+    if let (Some(cache), Some(inputs)) = (&cache, inputs) {
+        cache.save_record(&cache::BuildRecord {
+            output: opts.output_dir.clone(),
+            inputs,
+            diagnostics: site.diagnostics.clone(),
+            counts,
+            manifest,
+        });
+    }
     Ok(Report {
-        articles: site.digest.items.len(),
-        partners: site.digest.by_partner.len(),
-        months: site.digest.by_month.len(),
-        pages: pages.len() + 1, // + .nojekyll
+        articles: counts.0,
+        partners: counts.1,
+        months: counts.2,
+        pages: rendered.pages.len() + rendered.unchanged.len() + 1, // + .nojekyll
         diagnostics: site.diagnostics,
         seconds: started.elapsed().as_secs_f64(),
+        up_to_date: false,
     })
 }
 
@@ -210,7 +380,13 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
 /// internal link, feed entry and sitemap entry of an in-memory build.
 pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Error> {
     let started = Instant::now();
-    let (mut site, pages) = load_and_render(opts, progress)?;
+    let sources = scan(opts)?;
+    let cache = opts.cache_dir.as_deref().map(Cache::open);
+    let mut site = load_sources(opts, sources, cache.as_ref(), progress)?;
+    let mut theme_diags = Vec::new();
+    let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
+    site.diagnostics.extend(theme_diags);
+    let rendered = render_site(opts, &site, &theme, &render::render_all, progress)?;
     let shown = opts
         .output_dir
         .strip_prefix(&opts.root)
@@ -218,7 +394,7 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         .to_string_lossy()
         .into_owned();
     site.diagnostics.extend(link_check::check(
-        &pages,
+        &rendered.pages,
         &shown,
         &opts.base_url,
         opts.config.pretty_urls,
@@ -229,9 +405,10 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         articles: site.digest.items.len(),
         partners: site.digest.by_partner.len(),
         months: site.digest.by_month.len(),
-        pages: pages.len() + 1,
+        pages: rendered.pages.len() + 1,
         diagnostics: site.diagnostics,
         seconds: started.elapsed().as_secs_f64(),
+        up_to_date: false,
     })
 }
 

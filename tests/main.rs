@@ -10,6 +10,7 @@ mod suite {
     mod bad_input;
     mod browser;
     mod build;
+    mod cache;
     mod check;
     mod cli;
     mod clippings;

@@ -4,13 +4,13 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Figures kept per article.
 const MAX_FIGURES: usize = 8;
 
 /// One key figure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// The figure as written: `$5 billion`, `40 percent`, `5 млрд долларов`.
     pub text: String,

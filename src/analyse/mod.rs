@@ -11,7 +11,7 @@ pub mod partners;
 pub mod summary;
 pub mod text;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
@@ -22,7 +22,7 @@ pub use language::Lang;
 pub use partners::PartnerId;
 
 /// What the analysis made of one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Language (front matter, else detected, else the site's).
     pub language: Lang,
@@ -47,6 +47,9 @@ pub struct AnalysisContext {
     pub summary_sentences: usize,
     /// Fallback language.
     pub site_language: Lang,
+    /// Hash of the settings above, for the build cache: an analysis is reused only under the
+    /// same settings.
+    pub fingerprint: u128,
 }
 
 impl AnalysisContext {
@@ -70,7 +73,17 @@ impl AnalysisContext {
             }
             None => None,
         };
+        // Every setting analysis reads must be hashed here, and nothing else (a new site
+        // title must not re-analyse 5,000 articles).
+        let settings = serde_json::to_vec(&(
+            &config.partners,
+            &config.home_country,
+            config.summary_sentences,
+            &config.language,
+        ))
+        .expect("settings serialise");
         Ok(AnalysisContext {
+            fingerprint: xxhash_rust::xxh3::xxh3_128(&settings),
             gazetteer,
             home,
             summary_sentences: config.summary_sentences,

@@ -26,6 +26,9 @@ pub struct Args {
     /// Treat warnings as errors: fail without writing the output.
     #[arg(long)]
     pub strict: bool,
+    /// Build from scratch: neither read nor write the build cache (`cache_dir`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Run the build.
@@ -35,6 +38,7 @@ pub fn run(args: Args, quiet: bool, progress_bar: bool) -> anyhow::Result<ExitCo
         base_url: args.base_url,
         home_country: None,
         strict: args.strict,
+        no_cache: args.no_cache,
     };
     let opts = BuildOptions::load(&args.root, overrides)
         .with_context(|| format!("loading the site at `{}`", args.root.display()))?;
@@ -47,13 +51,18 @@ pub fn run(args: Args, quiet: bool, progress_bar: bool) -> anyhow::Result<ExitCo
             if !quiet {
                 use briefing::diag::plural;
                 eprintln!(
-                    "{}, {}, {} → {} in {} ({:.2} s){}",
+                    "{}, {}, {} → {} in {} ({:.2} s{}){}",
                     plural(report.articles, "article"),
                     plural(report.partners, "partner"),
                     plural(report.months, "month"),
                     plural(report.pages, "file"),
                     opts.output_dir.display(),
                     report.seconds,
+                    if report.up_to_date {
+                        ", up to date"
+                    } else {
+                        ""
+                    },
                     report
                         .diagnostics
                         .tally()

@@ -66,6 +66,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 load().and_then(|opts| Ok(briefing::build(&opts, &briefing::NoProgress)?));
             let mut s = state.lock().expect("state lock");
             match outcome {
+                // A save that changed nothing (or only what the site does not use) keeps
+                // the open tabs as they are.
+                Ok(report) if report.up_to_date && s.error.is_none() && s.version > 0 => return,
                 Ok(report) => {
                     super::print_diagnostics(&report.diagnostics);
                     eprintln!(

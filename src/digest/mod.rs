@@ -45,9 +45,21 @@ pub struct Links {
     pub related: Vec<usize>,
 }
 
+/// Related-article lists of an earlier build, valid for a digest with the same
+/// [`Digest::fingerprint`] (the lists depend on nothing but the items and their order).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RelatedMemo {
+    /// The digest they were computed for.
+    pub fingerprint: u128,
+    /// Per item, its related items.
+    pub lists: Vec<Vec<usize>>,
+}
+
 /// The whole site model.
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
+    /// Hash of the items' fingerprints in digest order (see [`assemble_incremental`]).
+    pub fingerprint: u128,
     /// All items, newest first; undated ones last.
     pub items: Vec<Item>,
     /// Cross-links, parallel to `items`.
@@ -64,23 +76,35 @@ pub struct Digest {
 
 /// Order, slug and group the analysed articles, and compute their links.
 pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>) {
+    let analysed = analysed.into_iter().map(|(a, b)| (a, b, 0)).collect();
+    assemble_incremental(analysed, None)
+}
+
+/// [`assemble`] for incremental builds: each article comes with a fingerprint of everything
+/// its item depends on, and the related lists of an earlier build are reused when the
+/// digest's fingerprint shows nothing they depend on changed.
+pub fn assemble_incremental(
+    analysed: Vec<(Article, Analysis, u128)>,
+    memo: Option<RelatedMemo>,
+) -> (Digest, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut items: Vec<Item> = analysed
+    let mut items: Vec<(Item, u128)> = analysed
         .into_iter()
-        .map(|(article, analysis)| {
+        .map(|(article, analysis, fingerprint)| {
             let slug = Slug::from_text(&article.title);
             let dir = PageDir::article(article.date, &slug);
             let month = article.date.map(YearMonth::of);
-            Item {
+            let item = Item {
                 article,
                 analysis,
                 slug,
                 dir,
                 month,
-            }
+            };
+            (item, fingerprint)
         })
         .collect();
-    items.sort_by(|a, b| {
+    items.sort_by(|(a, _), (b, _)| {
         let key = |i: &Item| {
             (
                 i.article.date.is_none(),
@@ -93,9 +117,17 @@ pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>)
             .then_with(|| a.slug.cmp(&b.slug))
             .then_with(|| a.article.source.cmp(&b.article.source))
     });
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (_, fingerprint) in &items {
+        hasher.update(&fingerprint.to_le_bytes());
+    }
+    let mut items: Vec<Item> = items.into_iter().map(|(item, _)| item).collect();
     make_unique(&mut items, &mut diagnostics);
 
-    let mut digest = Digest::default();
+    let mut digest = Digest {
+        fingerprint: hasher.digest128(),
+        ..Digest::default()
+    };
     for (i, item) in items.iter().enumerate() {
         match item.month {
             Some(month) => {
@@ -119,14 +151,21 @@ pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>)
         }
     }
 
-    let profiles: Vec<related::Profile> = items
-        .iter()
-        .map(|item| related::Profile {
-            text: format!("{}\n{}", item.article.title, item.article.text()),
-            partners: &item.analysis.partners,
-        })
-        .collect();
-    let related = related::related(&profiles, &digest.by_partner);
+    let related = match memo {
+        Some(memo) if memo.fingerprint == digest.fingerprint && memo.lists.len() == items.len() => {
+            memo.lists
+        }
+        _ => {
+            let profiles: Vec<related::Profile> = items
+                .iter()
+                .map(|item| related::Profile {
+                    text: format!("{}\n{}", item.article.title, item.article.text()),
+                    partners: &item.analysis.partners,
+                })
+                .collect();
+            related::related(&profiles, &digest.by_partner)
+        }
+    };
     // Position lookups per partner list, so links cost O(partners) per item.
     let mut positions: HashMap<(&PartnerId, usize), usize> = HashMap::new();
     for (partner, list) in &digest.by_partner {
@@ -176,6 +215,16 @@ pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>)
         .collect();
     digest.items = items;
     (digest, diagnostics)
+}
+
+impl Digest {
+    /// The related lists, to be reused by a later build with the same fingerprint.
+    pub fn related_memo(&self) -> RelatedMemo {
+        RelatedMemo {
+            fingerprint: self.fingerprint,
+            lists: self.links.iter().map(|l| l.related.clone()).collect(),
+        }
+    }
 }
 
 /// Two articles with the same date and headline: the first in source-path order keeps the

@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::diag::{Diagnostic, Diagnostics};
 pub use clipping::DateOrigin;
@@ -26,7 +27,7 @@ pub use front_matter::FrontMatter;
 pub use markdown::sanitise;
 
 /// One input file, read and cleaned.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// The file, as the user knows it (relative to the site root when it is inside it).
     pub source: PathBuf,
@@ -95,7 +96,7 @@ impl Article {
 }
 
 /// A paragraph, list item or heading of plain text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// What kind of block.
     pub kind: BlockKind,
@@ -104,7 +105,7 @@ pub struct Block {
 }
 
 /// Kinds of [`Block`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BlockKind {
     /// A paragraph.
@@ -116,7 +117,7 @@ pub enum BlockKind {
 }
 
 /// Input formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// `.md` / `.markdown`.
@@ -128,7 +129,7 @@ pub enum Format {
 }
 
 /// Where a title or date came from, so `inspect` can show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
     /// Front matter of a Markdown file.
@@ -177,9 +178,9 @@ const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown"];
 const CLIPPING_EXTENSIONS: &[&str] = &["txt"];
 const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
 
-/// Read every article under `content_dir`, in parallel, in file-name order. Paths in
-/// diagnostics are shown relative to `root`.
-pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
+/// Read and decode every file under `content_dir`, in parallel, in file-name order, without
+/// parsing. Paths in diagnostics are shown relative to `root`.
+pub fn scan(content_dir: &Path, root: &Path) -> Sources {
     let mut diagnostics = Diagnostics::new();
     let display = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
     if !content_dir.is_dir() {
@@ -191,7 +192,10 @@ pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
             )
             .with_hint("create it and put `.md` or `.txt` articles in it"),
         );
-        return (Vec::new(), diagnostics);
+        return Sources {
+            files: Vec::new(),
+            diagnostics,
+        };
     }
     let mut files = Vec::new();
     let walker = WalkDir::new(content_dir)
@@ -230,7 +234,23 @@ pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
             (p, d)
         })
         .collect();
-    let results = read_paths(&files);
+    Sources {
+        files: scan_paths(&files),
+        diagnostics,
+    }
+}
+
+/// Read every article under `content_dir`, in parallel, in file-name order. Paths in
+/// diagnostics are shown relative to `root`.
+pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
+    let sources = scan(content_dir, root);
+    let chrome = sources.site_chrome();
+    let mut diagnostics = sources.diagnostics;
+    let results: Vec<Loaded> = sources
+        .files
+        .par_iter()
+        .map(|source| source.parse(&chrome))
+        .collect();
     let mut articles = Vec::with_capacity(results.len());
     for loaded in results {
         articles.extend(loaded.article);
@@ -240,7 +260,7 @@ pub fn read(content_dir: &Path, root: &Path) -> (Vec<Article>, Diagnostics) {
 }
 
 /// The outcome of reading one file.
-#[derive(Debug)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Loaded {
     /// The article, unless the file was skipped.
     pub article: Option<Article>,
@@ -258,46 +278,90 @@ pub fn read_file(path: &Path, display: &Path) -> Loaded {
 /// Read files given as (path on disk, path to show), in parallel, one result per file in
 /// order. Clippings are parsed knowing which lines recur across many of them (site chrome).
 pub fn read_paths(files: &[(PathBuf, PathBuf)]) -> Vec<Loaded> {
-    let raws: Vec<Raw> = files
-        .par_iter()
-        .map(|(path, display)| Raw::read(path, display))
-        .collect();
+    let sources = scan_paths(files);
     let chrome = site_chrome(
-        raws.iter()
-            .filter(|r| r.format == Some(Format::Clipping))
-            .filter_map(|r| r.text.as_deref()),
+        sources
+            .iter()
+            .filter(|s| s.format == Some(Format::Clipping))
+            .filter_map(|s| s.text.as_deref()),
     );
-    raws.into_par_iter()
-        .zip(files.par_iter())
-        .map(|(raw, (path, display))| {
-            let mut diagnostics = raw.diagnostics;
-            let article = match (raw.format, raw.text) {
-                (Some(format), Some(text)) => {
-                    load(format, &text, path, display, &chrome, &mut diagnostics)
-                }
-                _ => None,
-            };
-            Loaded {
-                article,
-                diagnostics,
-            }
-        })
+    sources.par_iter().map(|s| s.parse(&chrome)).collect()
+}
+
+fn scan_paths(files: &[(PathBuf, PathBuf)]) -> Vec<Source> {
+    files
+        .par_iter()
+        .map(|(path, display)| Source::read(path, display))
         .collect()
 }
 
-/// A file read and decoded, not yet parsed.
-struct Raw {
+/// The content folder, read and decoded but not parsed: what a build's inputs are, so an
+/// incremental build can tell what changed before doing any work.
+#[derive(Debug)]
+pub struct Sources {
+    /// Every file, in path order.
+    pub files: Vec<Source>,
+    /// Problems walking the folder (unreadable entries, symlinks).
+    pub diagnostics: Diagnostics,
+}
+
+impl Sources {
+    /// Lines that recur in many clippings (menus, footers): clippings are parsed without them.
+    pub fn site_chrome(&self) -> SiteChrome {
+        site_chrome(
+            self.files
+                .iter()
+                .filter(|s| s.format == Some(Format::Clipping))
+                .filter_map(|s| s.text.as_deref()),
+        )
+    }
+
+    /// A 128-bit hash of every file's path and bytes (and its companion's).
+    pub fn fingerprint(&self) -> u128 {
+        let mut hasher = Xxh3::new();
+        for source in &self.files {
+            hasher.update(source.display.to_string_lossy().as_bytes());
+            hasher.update(&[0]);
+            hasher.update(&source.hash.to_le_bytes());
+        }
+        for d in self.diagnostics.iter() {
+            hasher.update(d.path.to_string_lossy().as_bytes());
+            hasher.update(d.code.as_bytes());
+            hasher.update(&[0]);
+        }
+        hasher.digest128()
+    }
+}
+
+/// Site-wide chrome lines (see [`Sources::site_chrome`]).
+pub type SiteChrome = HashSet<String>;
+
+/// One file of the content folder, read and decoded.
+#[derive(Debug)]
+pub struct Source {
+    /// Where it is.
+    pub path: PathBuf,
+    /// How it is shown (relative to the site root).
+    pub display: PathBuf,
     format: Option<Format>,
     text: Option<String>,
+    /// The `NAME.toml` beside a clipping or saved page.
+    companion: Option<String>,
+    /// Hash of the raw bytes and the companion's.
+    hash: u128,
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Raw {
-    fn read(path: &Path, display: &Path) -> Raw {
+impl Source {
+    fn read(path: &Path, display: &Path) -> Source {
         let mut diagnostics = Vec::new();
+        let mut hasher = Xxh3::new();
         let format = format_of(path, display, &mut diagnostics);
         let text = format.and_then(|_| match std::fs::read(path) {
-            Ok(bytes) => decode(&bytes, display, &mut diagnostics),
+            Ok(bytes) => {
+                hasher.update(&bytes);
+                decode(&bytes, display, &mut diagnostics)
+            }
             Err(e) => {
                 diagnostics.push(Diagnostic::error(
                     display,
@@ -307,9 +371,67 @@ impl Raw {
                 None
             }
         });
-        Raw {
+        let companion = match format {
+            Some(Format::Clipping | Format::Html) => {
+                std::fs::read_to_string(path.with_extension("toml")).ok()
+            }
+            _ => None,
+        };
+        hasher.update(&[u8::from(companion.is_some())]);
+        hasher.update(companion.as_deref().unwrap_or("").as_bytes());
+        hasher.update(&[format.map_or(0, |f| f as u8 + 1)]);
+        Source {
+            path: path.to_owned(),
+            display: display.to_owned(),
             format,
             text,
+            companion,
+            hash: hasher.digest128(),
+            diagnostics,
+        }
+    }
+
+    /// Everything [`Source::parse`] depends on: the path shown, the bytes, the companion, and
+    /// (for clippings) which of its lines are site chrome. Equal fingerprints, equal results.
+    pub fn fingerprint(&self, chrome: &SiteChrome) -> u128 {
+        let mut hasher = Xxh3::new();
+        hasher.update(self.display.to_string_lossy().as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&self.hash.to_le_bytes());
+        if let (Some(Format::Clipping), Some(text)) = (self.format, &self.text) {
+            if !chrome.is_empty() {
+                let mut lines: Vec<String> = text
+                    .lines()
+                    .map(normalise_line)
+                    .filter(|l| chrome.contains(l))
+                    .collect();
+                lines.sort();
+                lines.dedup();
+                for line in lines {
+                    hasher.update(line.as_bytes());
+                    hasher.update(&[0]);
+                }
+            }
+        }
+        hasher.digest128()
+    }
+
+    /// Parse the file into an article (or the reasons it is skipped).
+    pub fn parse(&self, chrome: &SiteChrome) -> Loaded {
+        let mut diagnostics = self.diagnostics.clone();
+        let article = match (self.format, &self.text) {
+            (Some(format), Some(text)) => load(
+                format,
+                text,
+                self.companion.as_deref(),
+                &self.display,
+                chrome,
+                &mut diagnostics,
+            ),
+            _ => None,
+        };
+        Loaded {
+            article,
             diagnostics,
         }
     }
@@ -358,7 +480,7 @@ fn site_chrome<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
         files += 1;
         let lines: HashSet<String> = text
             .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(normalise_line)
             .filter(|l| !l.is_empty() && l.len() <= 200 && !clipping::is_prose(l))
             .collect();
         for line in lines {
@@ -372,10 +494,15 @@ fn site_chrome<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
         .collect()
 }
 
+/// A line as site chrome is compared: whitespace collapsed.
+fn normalise_line(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn load(
     format: Format,
     text: &str,
-    path: &Path,
+    companion: Option<&str>,
     display: &Path,
     chrome: &HashSet<String>,
     diags: &mut Vec<Diagnostic>,
@@ -390,8 +517,8 @@ fn load(
     }
     let mut article = match format {
         Format::Markdown => from_markdown(text, display, diags)?,
-        Format::Clipping => from_clipping(text, path, display, chrome, diags)?,
-        Format::Html => from_html(text, path, display, diags)?,
+        Format::Clipping => from_clipping(text, companion, display, chrome, diags)?,
+        Format::Html => from_html(text, companion, display, diags)?,
     };
     if article.front.draft {
         log::info!("{}: draft, not published", display.display());
@@ -500,7 +627,7 @@ fn from_markdown(text: &str, display: &Path, diags: &mut Vec<Diagnostic>) -> Opt
 
 fn from_clipping(
     text: &str,
-    path: &Path,
+    companion_text: Option<&str>,
     display: &Path,
     chrome: &HashSet<String>,
     diags: &mut Vec<Diagnostic>,
@@ -545,7 +672,7 @@ fn from_clipping(
             .with_hint("write the marker as ` date YYYY-MM-DD`, e.g. ` date 2026-02-04`"),
         );
     }
-    let front = companion(path, display, diags).unwrap_or_default();
+    let front = companion(companion_text, display, diags).unwrap_or_default();
     let html = clipping_html(&clip.blocks, clip.dateline.as_deref());
     let (title, title_origin) = match clip.title {
         Some(t) => (t, Origin::HeaderLine),
@@ -572,7 +699,7 @@ fn from_clipping(
 /// clipping, it can be corrected by a `NAME.toml` companion.
 fn from_html(
     text: &str,
-    path: &Path,
+    companion_text: Option<&str>,
     display: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Article> {
@@ -584,7 +711,7 @@ fn from_html(
         );
         return None;
     }
-    let mut front = companion(path, display, diags).unwrap_or_default();
+    let mut front = companion(companion_text, display, diags).unwrap_or_default();
     if front.language.is_none() {
         front.language = page.language.clone();
     }
@@ -615,13 +742,16 @@ fn from_html(
 }
 
 /// `NAME.toml` beside `NAME.txt`: front-matter fields that correct the parser.
-fn companion(path: &Path, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
-    let companion = path.with_extension("toml");
-    let text = std::fs::read_to_string(&companion).ok()?;
+fn companion(
+    text: Option<&str>,
+    display: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<FrontMatter> {
+    let text = text?;
     let shown = display.with_extension("toml");
-    match front_matter::parse(&text, front_matter::Syntax::Toml, 1) {
+    match front_matter::parse(text, front_matter::Syntax::Toml, 1) {
         Ok((front, unknown)) => {
-            warn_unknown_keys(&unknown, &text, &shown, diags);
+            warn_unknown_keys(&unknown, text, &shown, diags);
             Some(front)
         }
         Err(problem) => {
@@ -796,7 +926,7 @@ mod tests {
     }
 
     fn codes(loaded: &Loaded) -> Vec<&str> {
-        loaded.diagnostics.iter().map(|d| d.code).collect()
+        loaded.diagnostics.iter().map(|d| d.code.as_ref()).collect()
     }
 
     #[test]

@@ -8,11 +8,14 @@
 
 mod minify;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
+use crate::digest::SitePath;
 use crate::render::Page;
 
 /// Fatal output problems.
@@ -46,6 +49,71 @@ pub struct WriteOptions {
     pub minify: bool,
     /// Extra names to carry over from the old output folder.
     pub keep: Vec<String>,
+}
+
+/// What an earlier build wrote: per file, the fingerprint of what it was made from and how
+/// the file looked on disk. A file whose size and modification time still match holds what
+/// its fingerprint says, so an incremental build hard-links it into the new output instead of
+/// rendering, minifying and writing it again (and it is not rewritten: same inode, same time).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Whether HTML was minified (a different setting makes every page different).
+    pub minify: bool,
+    /// Output path -> record.
+    pub files: BTreeMap<String, FileRecord>,
+}
+
+/// One file of a [`Manifest`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FileRecord {
+    /// [`Page::fingerprint`] of what was written.
+    pub fingerprint: u128,
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub modified: i128,
+}
+
+impl FileRecord {
+    fn of(fingerprint: u128, meta: &fs::Metadata) -> FileRecord {
+        FileRecord {
+            fingerprint,
+            len: meta.len(),
+            modified: modified_nanos(meta),
+        }
+    }
+}
+
+fn modified_nanos(meta: &fs::Metadata) -> i128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(-1, |d| d.as_nanos() as i128)
+}
+
+impl Manifest {
+    /// True when `output` still holds the file `path` made from `fingerprint`.
+    pub fn holds(&self, output: &Path, path: &str, fingerprint: u128) -> bool {
+        match self.files.get(path) {
+            Some(record) if record.fingerprint == fingerprint => {
+                fs::symlink_metadata(output.join(path)).is_ok_and(|meta| {
+                    meta.is_file()
+                        && meta.len() == record.len
+                        && modified_nanos(&meta) == record.modified
+                })
+            }
+            _ => false,
+        }
+    }
+
+    /// True when every file of the manifest is still in `output` as written.
+    pub fn intact(&self, output: &Path) -> bool {
+        output.join(".nojekyll").is_file()
+            && self
+                .files
+                .par_iter()
+                .all(|(path, record)| self.holds(output, path, record.fingerprint))
+    }
 }
 
 fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> Error + 'a {
@@ -146,8 +214,15 @@ fn resolve(path: &Path) -> PathBuf {
     }
 }
 
-/// Write `pages` as the new contents of `output`.
-pub fn write(pages: &[Page], output: &Path, options: &WriteOptions) -> Result<(), Error> {
+/// Write `pages` as the new contents of `output`, with the `unchanged` files of the previous
+/// build taken over from it (see [`Manifest`]). Returns what was written.
+pub fn write(
+    pages: &[Page],
+    unchanged: &[(SitePath, u128)],
+    previous: &Manifest,
+    output: &Path,
+    options: &WriteOptions,
+) -> Result<Manifest, Error> {
     // A symlinked output folder (`public -> /srv/www`) is written through: the real folder is
     // replaced, the link stays.
     let real = fs::canonicalize(output).ok();
@@ -172,32 +247,78 @@ pub fn write(pages: &[Page], output: &Path, options: &WriteOptions) -> Result<()
         .prefix(&format!(".{name}.building-"))
         .tempdir_in(&parent)
         .map_err(io("create a build folder in", &parent))?;
-    write_all(pages, staging.path(), options)?;
+    let none = Manifest::default();
+    let previous = if previous.minify == options.minify {
+        previous
+    } else {
+        &none
+    };
+    let manifest = write_all(pages, unchanged, previous, output, staging.path(), options)?;
     fs::write(staging.path().join(".nojekyll"), b"")
         .map_err(io("write", &staging.path().join(".nojekyll")))?;
     set_readable(staging.path())?;
-    swap(staging, output, &parent, &name, options)
+    swap(staging, output, &parent, &name, options)?;
+    Ok(manifest)
 }
 
-fn write_all(pages: &[Page], dir: &Path, options: &WriteOptions) -> Result<(), Error> {
+fn write_all(
+    pages: &[Page],
+    unchanged: &[(SitePath, u128)],
+    previous: &Manifest,
+    old: &Path,
+    dir: &Path,
+    options: &WriteOptions,
+) -> Result<Manifest, Error> {
     let mut folders: Vec<PathBuf> = pages
         .iter()
-        .filter_map(|p| Path::new(p.path.as_str()).parent().map(|f| dir.join(f)))
+        .map(|p| &p.path)
+        .chain(unchanged.iter().map(|(path, _)| path))
+        .filter_map(|p| Path::new(p.as_str()).parent().map(|f| dir.join(f)))
         .collect();
     folders.sort();
     folders.dedup();
     for folder in &folders {
         fs::create_dir_all(folder).map_err(io("create", folder))?;
     }
-    pages.par_iter().try_for_each(|page| {
-        let path = dir.join(page.path.as_str());
-        let is_html = page.path.as_str().ends_with(".html");
-        let body = if options.minify && is_html {
-            minify::html(&page.body)
-        } else {
-            page.body.clone()
-        };
-        fs::write(&path, body).map_err(io("write", &path))
+    // A hard link keeps the old file as it is; where links are impossible (another file
+    // system, say), a copy does.
+    let take_over = |path: &SitePath, fingerprint: u128| -> Result<FileRecord, Error> {
+        let from = old.join(path.as_str());
+        let to = dir.join(path.as_str());
+        if fs::hard_link(&from, &to).is_err() {
+            fs::copy(&from, &to).map_err(io("copy the unchanged file", &from))?;
+        }
+        let meta = fs::metadata(&to).map_err(io("read", &to))?;
+        Ok(FileRecord::of(fingerprint, &meta))
+    };
+    let written: Vec<(String, FileRecord)> = pages
+        .par_iter()
+        .map(|page| {
+            let record = if previous.holds(old, page.path.as_str(), page.fingerprint) {
+                take_over(&page.path, page.fingerprint)?
+            } else {
+                let path = dir.join(page.path.as_str());
+                let is_html = page.path.as_str().ends_with(".html");
+                let body = if options.minify && is_html {
+                    minify::html(&page.body)
+                } else {
+                    page.body.clone()
+                };
+                fs::write(&path, body).map_err(io("write", &path))?;
+                let meta = fs::metadata(&path).map_err(io("read", &path))?;
+                FileRecord::of(page.fingerprint, &meta)
+            };
+            Ok((page.path.to_string(), record))
+        })
+        .chain(
+            unchanged
+                .par_iter()
+                .map(|(path, fingerprint)| Ok((path.to_string(), take_over(path, *fingerprint)?))),
+        )
+        .collect::<Result<_, Error>>()?;
+    Ok(Manifest {
+        minify: options.minify,
+        files: written.into_iter().collect(),
     })
 }
 
@@ -365,12 +486,21 @@ mod tests {
                 page("index.html", "<p>one</p>"),
                 page("a/b/index.html", "x"),
             ],
+            &[],
+            &Manifest::default(),
             &out,
             &opts,
         )
         .unwrap();
         assert_eq!(listing(&out), [".nojekyll", "a/b/index.html", "index.html"]);
-        write(&[page("index.html", "<p>two</p>")], &out, &opts).unwrap();
+        write(
+            &[page("index.html", "<p>two</p>")],
+            &[],
+            &Manifest::default(),
+            &out,
+            &opts,
+        )
+        .unwrap();
         assert_eq!(listing(&out), [".nojekyll", "index.html"]);
         assert_eq!(
             fs::read_to_string(out.join("index.html")).unwrap(),
@@ -381,6 +511,48 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(litter, ["public"], "no staging folders left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_taken_over_not_rewritten() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let opts = WriteOptions::default();
+        let pages = [page("a/index.html", "a"), page("b/index.html", "b")];
+        let first = write(&pages, &[], &Manifest::default(), &out, &opts).unwrap();
+        let inode = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+        let (a, b) = (inode("a/index.html"), inode("b/index.html"));
+        // `a` changes; `b` is passed as unchanged without its bytes.
+        let b_path = SitePath::new("b/index.html").unwrap();
+        let second = write(
+            &[page("a/index.html", "a2")],
+            &[(b_path, pages[1].fingerprint)],
+            &first,
+            &out,
+            &opts,
+        )
+        .unwrap();
+        assert_ne!(inode("a/index.html"), a);
+        assert_eq!(inode("b/index.html"), b, "unchanged file not rewritten");
+        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "b");
+        assert!(second.intact(&out));
+        // A page whose bytes match what is there is taken over too.
+        let third = write(
+            &[page("a/index.html", "a2"), page("b/index.html", "b")],
+            &[],
+            &second,
+            &out,
+            &opts,
+        )
+        .unwrap();
+        assert_eq!(inode("b/index.html"), b);
+        assert_eq!(third, second);
+        // A file edited by hand is no longer held, so it is written again.
+        fs::write(out.join("b/index.html"), "edited").unwrap();
+        assert!(!third.intact(&out));
+        assert!(!third.holds(&out, "b/index.html", pages[1].fingerprint));
     }
 
     #[test]
@@ -397,7 +569,14 @@ mod tests {
             minify: false,
             keep: vec!["google123.html".into()],
         };
-        write(&[page("index.html", "new")], &out, &opts).unwrap();
+        write(
+            &[page("index.html", "new")],
+            &[],
+            &Manifest::default(),
+            &out,
+            &opts,
+        )
+        .unwrap();
         assert_eq!(
             listing(&out),
             [
@@ -417,13 +596,22 @@ mod tests {
         let out = tmp.path().join("public");
         write(
             &[page("index.html", "good")],
+            &[],
+            &Manifest::default(),
             &out,
             &WriteOptions::default(),
         )
         .unwrap();
         // A page whose parent is also a file cannot be written.
         let bad = [page("x", "file"), page("x/index.html", "under a file")];
-        assert!(write(&bad, &out, &WriteOptions::default()).is_err());
+        assert!(write(
+            &bad,
+            &[],
+            &Manifest::default(),
+            &out,
+            &WriteOptions::default()
+        )
+        .is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "good");
         let litter: Vec<_> = fs::read_dir(tmp.path())
             .unwrap()
@@ -443,6 +631,8 @@ mod tests {
         std::os::unix::fs::symlink(&www, &link).unwrap();
         write(
             &[page("index.html", "new")],
+            &[],
+            &Manifest::default(),
             &link,
             &WriteOptions::default(),
         )

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
+use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::analyse::{Gazetteer, PartnerId, PartnerKind};
 use crate::config::BuildOptions;
@@ -73,17 +74,50 @@ pub struct Page {
     pub path: SitePath,
     /// Its contents.
     pub body: Vec<u8>,
+    /// A hash of everything the written file depends on (for templated pages: the theme,
+    /// the template and the page's context; otherwise the bytes), so an incremental build
+    /// can tell it is unchanged.
+    pub fingerprint: u128,
 }
 
 impl Page {
+    /// A page whose fingerprint is its bytes' hash.
+    pub fn new(path: SitePath, body: Vec<u8>) -> Page {
+        let fingerprint = xxh3_128(&body);
+        Page {
+            path,
+            body,
+            fingerprint,
+        }
+    }
+
     /// A page from text, for tests of the stages after render.
     #[cfg(test)]
     pub(crate) fn for_test(path: &str, body: &str) -> Page {
-        Page {
-            path: SitePath::new(path).expect("valid test path"),
-            body: body.as_bytes().to_vec(),
-        }
+        Page::new(
+            SitePath::new(path).expect("valid test path"),
+            body.as_bytes().to_vec(),
+        )
     }
+}
+
+/// What rendering produced.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Pages rendered, sorted by path.
+    pub pages: Vec<Page>,
+    /// Pages not rendered because the `unchanged` predicate said the output already holds
+    /// them: (path, fingerprint).
+    pub unchanged: Vec<(SitePath, u128)>,
+}
+
+/// Asked per templated page with its fingerprint: true when the output already holds it, so
+/// it need not be rendered.
+pub type Unchanged<'a> = &'a (dyn Fn(&SitePath, u128) -> bool + Sync);
+
+/// A [`Unchanged`] that renders everything.
+pub fn render_all(_: &SitePath, _: u128) -> bool {
+    false
 }
 
 /// Escape HTML text without touching `/` (Tera's default turns every `/` of a URL into
@@ -143,6 +177,9 @@ pub fn templates(theme: &Theme) -> Result<Tera, Error> {
     Ok(tera)
 }
 
+/// A page rendered, or its path and fingerprint when the output already holds it.
+type Rendering = Result<Page, (SitePath, u128)>;
+
 /// A sitemap entry: absolute URL and, for articles, the date.
 type SitemapEntry = (String, Option<chrono::NaiveDate>);
 
@@ -172,6 +209,8 @@ struct PageContext<'a, T: Serialize> {
 }
 
 struct Renderer<'a> {
+    /// Hash of every template, so a template change re-renders every page.
+    templates_fingerprint: u128,
     digest: &'a Digest,
     opts: &'a BuildOptions,
     tera: Tera,
@@ -180,16 +219,19 @@ struct Renderer<'a> {
     nav: NavView,
 }
 
-/// Render the whole site.
+/// Render the whole site, skipping the templated pages `unchanged` says the output already
+/// holds.
 pub fn render(
     digest: &Digest,
     opts: &BuildOptions,
     theme: &Theme,
     gazetteer: &Gazetteer,
     home: Option<&PartnerId>,
-) -> Result<Vec<Page>, Error> {
+    unchanged: Unchanged,
+) -> Result<Rendered, Error> {
     let pretty = opts.config.pretty_urls;
     let renderer = Renderer {
+        templates_fingerprint: theme.templates_fingerprint(),
         digest,
         opts,
         tera: templates(theme)?,
@@ -229,33 +271,36 @@ pub fn render(
     if !digest.undated.is_empty() {
         jobs.push(Job::Undated);
     }
-    let html: Vec<(Page, Option<SitemapEntry>)> = jobs
+    let html: Vec<(Rendering, Option<SitemapEntry>)> = jobs
         .par_iter()
-        .map(|job| renderer.page(job))
+        .map(|job| renderer.page(job, unchanged))
         .collect::<Result<_, _>>()?;
 
-    let mut pages =
-        Vec::with_capacity(html.len() + theme.statics.len() + digest.by_partner.len() + 2);
+    let mut rendered = Rendered {
+        pages: Vec::with_capacity(html.len() + theme.statics.len() + digest.by_partner.len() + 2),
+        unchanged: Vec::new(),
+    };
     let mut sitemap = Vec::new();
     for (page, entry) in html {
-        pages.push(page);
+        match page {
+            Ok(page) => rendered.pages.push(page),
+            Err(kept) => rendered.unchanged.push(kept),
+        }
         sitemap.extend(entry);
     }
     sitemap.sort();
-    pages.push(Page {
-        path: site_path("sitemap.xml"),
-        body: feed::sitemap(&sitemap).into_bytes(),
-    });
-    pages.extend(renderer.feeds());
+    rendered.pages.push(Page::new(
+        site_path("sitemap.xml"),
+        feed::sitemap(&sitemap).into_bytes(),
+    ));
+    rendered.pages.extend(renderer.feeds());
     for (path, bytes) in &theme.statics {
-        pages.push(Page {
-            path: path.clone(),
-            body: bytes.clone(),
-        });
+        rendered.pages.push(Page::new(path.clone(), bytes.clone()));
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    pages.dedup_by(|a, b| a.path == b.path);
-    Ok(pages)
+    rendered.pages.sort_by(|a, b| a.path.cmp(&b.path));
+    rendered.pages.dedup_by(|a, b| a.path == b.path);
+    rendered.unchanged.sort();
+    Ok(rendered)
 }
 
 fn site_path(path: &str) -> SitePath {
@@ -269,8 +314,27 @@ fn base_path(base_url: &str) -> String {
         .map_or_else(|| "/".to_owned(), |i| rest[i..].to_owned())
 }
 
+/// Streams serialised JSON into a hash, so fingerprinting a context allocates nothing.
+struct HashWriter(Xxh3);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Renderer<'_> {
-    fn page(&self, job: &Job) -> Result<(Page, Option<SitemapEntry>), Error> {
+    /// One templated page, or its path and fingerprint when `unchanged` says the output
+    /// already holds it.
+    fn page(
+        &self,
+        job: &Job,
+        unchanged: Unchanged,
+    ) -> Result<(Rendering, Option<SitemapEntry>), Error> {
         let lang = self.opts.config.language.clone();
         let v = &self.views;
         let d = self.digest;
@@ -388,24 +452,36 @@ impl Renderer<'_> {
             },
             data,
         };
-        let ctx = tera::Context::from_serialize(&ctx)
-            .map_err(|e| self.render_error(&path, template, &e))?;
-        let body = self
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| self.render_error(&path, template, &e))?;
+        let value = serde_json::to_value(&ctx).map_err(|e| Error::Render {
+            page: path.to_string(),
+            template: template.to_owned(),
+            message: e.to_string(),
+        })?;
+        let mut hasher = HashWriter(Xxh3::new());
+        hasher.0.update(&self.templates_fingerprint.to_le_bytes());
+        hasher.0.update(template.as_bytes());
+        serde_json::to_writer(&mut hasher, &value).expect("hashing cannot fail");
+        let fingerprint = hasher.0.digest128();
         let date = match job {
             Job::Article(i) => d.items[*i].article.date,
             _ => None,
         };
         let entry = (!matches!(job, Job::NotFound)).then_some((canonical, date));
-        Ok((
-            Page {
-                path,
-                body: body.into_bytes(),
-            },
-            entry,
-        ))
+        if unchanged(&path, fingerprint) {
+            return Ok((Err((path, fingerprint)), entry));
+        }
+        let ctx =
+            tera::Context::from_value(value).map_err(|e| self.render_error(&path, template, &e))?;
+        let body = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| self.render_error(&path, template, &e))?;
+        let page = Page {
+            path,
+            body: body.into_bytes(),
+            fingerprint,
+        };
+        Ok((Ok(page), entry))
     }
 
     fn render_error(&self, path: &SitePath, template: &str, e: &tera::Error) -> Error {
@@ -421,9 +497,9 @@ impl Renderer<'_> {
         let base = &self.opts.base_url;
         let limit = self.opts.config.feed_entries;
         let all: Vec<usize> = (0..d.items.len()).collect();
-        let mut pages = vec![Page {
-            path: site_path("feed.xml"),
-            body: feed::atom(
+        let mut pages = vec![Page::new(
+            site_path("feed.xml"),
+            feed::atom(
                 d,
                 &all,
                 &self.site.title,
@@ -433,7 +509,7 @@ impl Renderer<'_> {
                 limit,
             )
             .into_bytes(),
-        }];
+        )];
         for (id, items) in &d.by_partner {
             let path = format!("partners/{id}/feed.xml");
             let title = format!("{} · {}", self.views.partners[id].name, self.site.title);
@@ -446,10 +522,7 @@ impl Renderer<'_> {
                 base,
                 limit,
             );
-            pages.push(Page {
-                path: site_path(&path),
-                body: body.into_bytes(),
-            });
+            pages.push(Page::new(site_path(&path), body.into_bytes()));
         }
         pages
     }

@@ -27,6 +27,30 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// A hash of every template's name and source.
+    pub fn templates_fingerprint(&self) -> u128 {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (name, (source, _)) in &self.templates {
+            hasher.update(name.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(source.as_bytes());
+            hasher.update(&[0]);
+        }
+        hasher.digest128()
+    }
+
+    /// A hash of the whole theme: templates and static files.
+    pub fn fingerprint(&self) -> u128 {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&self.templates_fingerprint().to_le_bytes());
+        for (path, bytes) in &self.statics {
+            hasher.update(path.as_str().as_bytes());
+            hasher.update(&[0]);
+            hasher.update(&xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes());
+        }
+        hasher.digest128()
+    }
+
     /// Load the theme for a site at `root`.
     pub fn load(
         root: &Path,

@@ -208,13 +208,14 @@ fn hostile_articles_are_sanitised_and_contained() {
         failures.join("\n")
     );
 
-    // Nothing was written outside the site: the root holds what it held, plus public/.
+    // Nothing was written outside the site: the root holds what it held, plus public/ and
+    // the build cache.
     let mut top: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     top.sort();
-    assert_eq!(top, ["content", "public", "site.toml"]);
+    assert_eq!(top, [".briefing-cache", "content", "public", "site.toml"]);
 
     // 5 seeds + 8 hostile articles, the duplicates on two distinct pages.
     assert_eq!(articles.len(), 13, "{articles:#?}");
