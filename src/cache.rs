@@ -14,8 +14,8 @@
 //!    whose fingerprint (theme + its context) is unchanged is neither rendered nor written: the
 //!    old file is hard-linked into the new output.
 //!
-//! Everything is also keyed by the binary (its version, size and modification time), so a
-//! new or rebuilt `briefing` never trusts an older one's results. A cache that cannot be
+//! Everything is also keyed by the binary (its version and a hash of its bytes), so a new or
+//! rebuilt `briefing` never trusts an older one's results. A cache that cannot be
 //! read is ignored and rebuilt; one that cannot be written costs speed, never correctness.
 
 use std::collections::HashMap;
@@ -235,22 +235,17 @@ fn record_name(output: &Path) -> String {
     )
 }
 
-/// The running binary's version, size and modification time: a rebuilt binary (even of
-/// the same version, as in development) invalidates everything.
+/// The running binary's version and contents: a rebuilt binary (even of the same version,
+/// as in development) invalidates everything, and the same binary restored in CI (with new
+/// file times) does not. Hashing it costs a few milliseconds.
 fn binary_fingerprint() -> u128 {
     let mut hasher = Xxh3::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(&FORMAT.to_le_bytes());
-    if let Some(meta) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| fs::metadata(exe).ok())
-    {
-        hasher.update(&meta.len().to_le_bytes());
-        if let Ok(modified) = meta.modified() {
-            if let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH) {
-                hasher.update(&since.as_nanos().to_le_bytes());
-            }
-        }
+    match std::env::current_exe().and_then(fs::read) {
+        Ok(bytes) => hasher.update(&bytes),
+        // Unknowable: a random key, so nothing cached is trusted.
+        Err(_) => hasher.update(&format!("{:?}", std::time::SystemTime::now()).into_bytes()),
     }
     hasher.digest128()
 }

@@ -199,11 +199,11 @@ fn load_sources(
     }
     let started = Instant::now();
     let memo = cache.and_then(Cache::related);
-    let (digest, diags) = digest::assemble_incremental(analysed, memo.clone());
+    let fingerprint = memo.as_ref().map(|m| m.fingerprint);
+    let (digest, diags, memo) = digest::assemble_incremental(analysed, memo);
     if let Some(cache) = cache {
-        let fresh = digest.related_memo();
-        if memo.as_ref() != Some(&fresh) {
-            cache.save_related(&fresh);
+        if fingerprint != Some(memo.fingerprint) {
+            cache.save_related(&memo);
         }
     }
     log::debug!("digest: {:.3} s", started.elapsed().as_secs_f64());

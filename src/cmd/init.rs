@@ -10,8 +10,11 @@ use clap::Args as ClapArgs;
 
 /// The commented site.toml a new site starts with (a test checks it parses and is complete).
 pub const SITE_TEMPLATE: &str = include_str!("site.toml.template");
+/// The GitHub Pages workflow of a new site (CI runs actionlint on what `init` writes).
+const PAGES_WORKFLOW: &str = include_str!("pages.yml.template");
 
-/// Create a new site: site.toml, an example article and a .gitignore.
+/// Create a new site: site.toml, an example article, a .gitignore and a GitHub Pages
+/// workflow.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// Folder of the new site (created if missing; must not hold a site.toml).
@@ -43,6 +46,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &SITE_TEMPLATE.replace("{title}", &title),
     )?;
     write_new(&dir.join(".gitignore"), "/public/\n/.briefing-cache/\n")?;
+    write_new(
+        &dir.join(".github/workflows/pages.yml"),
+        &PAGES_WORKFLOW.replace("{version}", env!("CARGO_PKG_VERSION")),
+    )?;
     let today = chrono::Local::now().date_naive();
     let example = format!(
         "+++\ntitle = \"Welcome to your briefing digest\"\ndate = {today}\npartners = []   # ids or names: \"cn\", \"Russia\"; detected when empty\n+++\n\n\

@@ -45,6 +45,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .prefix("briefing-serve-")
         .tempdir()
         .context("creating a folder for the served site")?;
+    // Ctrl-C (or a termination signal) removes the served copy before exiting.
+    let served = site_dir.path().to_owned();
+    ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&served);
+        eprintln!("stopped");
+        std::process::exit(0);
+    })
+    .context("setting up Ctrl-C handling")?;
     let output = site_dir.path().join("site");
     let base_url = format!("http://127.0.0.1:{port}/");
     let load = {
@@ -103,14 +111,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     watcher
         .watch(&root, notify::RecursiveMode::Recursive)
         .with_context(|| format!("watching `{}`", root.display()))?;
-    let ignored = [
+    // Not the site's sources: build outputs, the cache (written by every build), VCS.
+    let mut ignored: Vec<PathBuf> = [
         "public",
         "target",
         ".git",
         ".briefing-cache",
         "node_modules",
     ]
-    .map(|d| root.join(d));
+    .map(|d| root.join(d))
+    .into();
+    if let Ok(config) = briefing::config::SiteConfig::load(&root) {
+        let config = config.unwrap_or_default();
+        ignored.extend([root.join(&config.cache_dir), root.join(&config.output_dir)]);
+    }
     std::thread::spawn(move || {
         let _watcher = watcher; // keep it alive
         while let Ok(event) = rx.recv() {

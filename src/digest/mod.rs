@@ -11,6 +11,8 @@ mod related;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::analyse::{Analysis, PartnerId};
 use crate::diag::Diagnostic;
 use crate::ingest::Article;
@@ -45,14 +47,17 @@ pub struct Links {
     pub related: Vec<usize>,
 }
 
-/// Related-article lists of an earlier build, valid for a digest with the same
-/// [`Digest::fingerprint`] (the lists depend on nothing but the items and their order).
+/// Related-article work of an earlier build: the lists, valid for a digest with the same
+/// [`Digest::fingerprint`] (they depend on nothing but the items and their order), and each
+/// item's words by item fingerprint.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RelatedMemo {
-    /// The digest they were computed for.
+    /// The digest the lists were computed for.
     pub fingerprint: u128,
     /// Per item, its related items.
     pub lists: Vec<Vec<usize>>,
+    /// Item fingerprint -> its words.
+    pub bags: HashMap<u128, related::Bag>,
 }
 
 /// The whole site model.
@@ -77,16 +82,18 @@ pub struct Digest {
 /// Order, slug and group the analysed articles, and compute their links.
 pub fn assemble(analysed: Vec<(Article, Analysis)>) -> (Digest, Vec<Diagnostic>) {
     let analysed = analysed.into_iter().map(|(a, b)| (a, b, 0)).collect();
-    assemble_incremental(analysed, None)
+    let (digest, diagnostics, _) = assemble_incremental(analysed, None);
+    (digest, diagnostics)
 }
 
 /// [`assemble`] for incremental builds: each article comes with a fingerprint of everything
 /// its item depends on, and the related lists of an earlier build are reused when the
-/// digest's fingerprint shows nothing they depend on changed.
+/// digest's fingerprint shows nothing they depend on changed. Returns the memo to keep for
+/// the next build.
 pub fn assemble_incremental(
     analysed: Vec<(Article, Analysis, u128)>,
     memo: Option<RelatedMemo>,
-) -> (Digest, Vec<Diagnostic>) {
+) -> (Digest, Vec<Diagnostic>, RelatedMemo) {
     let mut diagnostics = Vec::new();
     let mut items: Vec<(Item, u128)> = analysed
         .into_iter()
@@ -121,7 +128,7 @@ pub fn assemble_incremental(
     for (_, fingerprint) in &items {
         hasher.update(&fingerprint.to_le_bytes());
     }
-    let mut items: Vec<Item> = items.into_iter().map(|(item, _)| item).collect();
+    let (mut items, fingerprints): (Vec<Item>, Vec<u128>) = items.into_iter().unzip();
     make_unique(&mut items, &mut diagnostics);
 
     let mut digest = Digest {
@@ -151,20 +158,35 @@ pub fn assemble_incremental(
         }
     }
 
-    let related = match memo {
-        Some(memo) if memo.fingerprint == digest.fingerprint && memo.lists.len() == items.len() => {
-            memo.lists
-        }
-        _ => {
-            let profiles: Vec<related::Profile> = items
-                .iter()
-                .map(|item| related::Profile {
-                    text: format!("{}\n{}", item.article.title, item.article.text()),
-                    partners: &item.analysis.partners,
-                })
-                .collect();
-            related::related(&profiles, &digest.by_partner)
-        }
+    let mut memo = memo.unwrap_or_default();
+    let bags: Vec<related::Bag> = {
+        let known: Vec<Option<related::Bag>> =
+            fingerprints.iter().map(|f| memo.bags.remove(f)).collect();
+        items
+            .par_iter()
+            .zip(known)
+            .map(|(item, known)| {
+                known.unwrap_or_else(|| related::bag(&item.article.title, &item.article.text()))
+            })
+            .collect()
+    };
+    let related = if memo.fingerprint == digest.fingerprint && memo.lists.len() == items.len() {
+        std::mem::take(&mut memo.lists)
+    } else {
+        let profiles: Vec<related::Profile> = items
+            .iter()
+            .zip(&bags)
+            .map(|(item, bag)| related::Profile {
+                bag,
+                partners: &item.analysis.partners,
+            })
+            .collect();
+        related::related(&profiles, &digest.by_partner)
+    };
+    let memo = RelatedMemo {
+        fingerprint: digest.fingerprint,
+        lists: related.clone(),
+        bags: fingerprints.into_iter().zip(bags).collect(),
     };
     // Position lookups per partner list, so links cost O(partners) per item.
     let mut positions: HashMap<(&PartnerId, usize), usize> = HashMap::new();
@@ -214,17 +236,7 @@ pub fn assemble_incremental(
         })
         .collect();
     digest.items = items;
-    (digest, diagnostics)
-}
-
-impl Digest {
-    /// The related lists, to be reused by a later build with the same fingerprint.
-    pub fn related_memo(&self) -> RelatedMemo {
-        RelatedMemo {
-            fingerprint: self.fingerprint,
-            lists: self.links.iter().map(|l| l.related.clone()).collect(),
-        }
-    }
+    (digest, diagnostics, memo)
 }
 
 /// Two articles with the same date and headline: the first in source-path order keeps the

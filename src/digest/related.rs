@@ -25,10 +25,30 @@ const PARTNER_WEIGHT: f32 = 0.3;
 /// Below this, two articles are not related.
 const MIN_SCORE: f32 = 0.08;
 
+/// An article's content words with their counts, sorted by word: all relatedness needs of
+/// its text (kept in the build cache, so an unchanged article is not re-read).
+pub type Bag = Vec<(String, u32)>;
+
+/// The bag of words of a title and body.
+pub fn bag(title: &str, body: &str) -> Bag {
+    let mut tf: HashMap<String, u32> = HashMap::new();
+    for text in [title, body] {
+        for_content_words(text, |word| match tf.get_mut(word) {
+            Some(count) => *count += 1,
+            None => {
+                tf.insert(word.to_owned(), 1);
+            }
+        });
+    }
+    let mut bag: Bag = tf.into_iter().collect();
+    bag.sort_unstable();
+    bag
+}
+
 /// What relatedness needs to know about an article.
 pub struct Profile<'a> {
-    /// Title and body text.
-    pub text: String,
+    /// Its words (see [`bag`]).
+    pub bag: &'a Bag,
     /// Its partners.
     pub partners: &'a [PartnerId],
 }
@@ -40,22 +60,10 @@ pub fn related(
     partner_lists: &BTreeMap<PartnerId, Vec<usize>>,
 ) -> Vec<Vec<usize>> {
     let n = profiles.len();
-    let bags: Vec<HashMap<String, f32>> = profiles
-        .par_iter()
-        .map(|p| {
-            let mut tf: HashMap<String, f32> = HashMap::new();
-            for_content_words(&p.text, |word| match tf.get_mut(word) {
-                Some(count) => *count += 1.0,
-                None => {
-                    tf.insert(word.to_owned(), 1.0);
-                }
-            });
-            tf
-        })
-        .collect();
+    let bags: Vec<&Bag> = profiles.iter().map(|p| p.bag).collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     for bag in &bags {
-        for term in bag.keys() {
+        for (term, _) in bag.iter() {
             *df.entry(term.as_str()).or_default() += 1;
         }
     }
@@ -68,7 +76,7 @@ pub fn related(
                 .map(|(t, tf)| {
                     (
                         t.as_str(),
-                        (1.0 + tf.ln()) * (1.0 + n as f32 / df[t.as_str()] as f32).ln(),
+                        (1.0 + (*tf as f32).ln()) * (1.0 + n as f32 / df[t.as_str()] as f32).ln(),
                     )
                 })
                 .collect();
@@ -221,12 +229,11 @@ mod tests {
             ("Delegation visit discusses trade", &us[..]),
             ("Gas supplies and fuel prices", &ru[..]),
         ];
+        let bags: Vec<Bag> = texts.iter().map(|(t, _)| bag("", t)).collect();
         let profiles: Vec<Profile> = texts
             .iter()
-            .map(|(t, p)| Profile {
-                text: t.to_string(),
-                partners: p,
-            })
+            .zip(&bags)
+            .map(|((_, p), bag)| Profile { bag, partners: p })
             .collect();
         let mut lists = BTreeMap::new();
         lists.insert(id("us"), vec![3, 4]);

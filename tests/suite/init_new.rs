@@ -11,10 +11,36 @@ fn init_then_new_then_build_and_strict_check() {
     for file in [
         "site.toml",
         ".gitignore",
+        ".github/workflows/pages.yml",
         "themes/default/templates/article.html",
         "themes/default/static/style.css",
     ] {
         assert!(site.join(file).is_file(), "{file} missing");
+    }
+    // The Pages workflow installs this version, passes the Pages URL to --base-url, and
+    // (where CI provides actionlint) lints clean.
+    let workflow = site.join(".github/workflows/pages.yml");
+    let text = std::fs::read_to_string(&workflow).unwrap();
+    for needle in [
+        "actions/configure-pages@",
+        "actions/deploy-pages@",
+        "--base-url \"$BASE_URL\"",
+        ".briefing-cache",
+        concat!("BRIEFING_VERSION: \"", env!("CARGO_PKG_VERSION"), "\""),
+    ] {
+        assert!(text.contains(needle), "{needle} missing from the workflow");
+    }
+    if let Some(actionlint) = std::env::var_os("ACTIONLINT") {
+        let out = std::process::Command::new(actionlint)
+            .arg(&workflow)
+            .output()
+            .expect("run actionlint");
+        assert!(
+            out.status.success(),
+            "actionlint: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let run = tmp.run(&[
         "new",

@@ -63,15 +63,17 @@ fn serve_rebuilds_on_change_signals_reload_and_reports_errors() {
         .local_addr()
         .unwrap()
         .port();
+    let tmp = tempfile::tempdir().unwrap();
     let child = Command::new(assert_cmd::cargo::cargo_bin("briefing"))
         .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(site.root())
         .env_remove("NO_COLOR")
+        .env("TMPDIR", tmp.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start serve");
-    let _server = Server(child);
+    let mut server = Server(child);
 
     wait_for("the first page", || {
         get(port, "/").is_some_and(|(s, _)| s == 200)
@@ -107,4 +109,17 @@ fn serve_rebuilds_on_change_signals_reload_and_reports_errors() {
     );
     std::fs::remove_file(site.root().join("templates/article.html")).unwrap();
     wait_for("recovery", || state(port)["error"].is_null());
+
+    // Ctrl-C (SIGINT) exits cleanly and removes the served copy.
+    assert!(std::fs::read_dir(tmp.path()).unwrap().next().is_some());
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let status = server.0.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
