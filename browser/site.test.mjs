@@ -245,6 +245,31 @@ try {
     && visited.get(u).lang === 'en') || [...visited.keys()].find((u) => /\/articles\//.test(u));
   check('articles', 'an article page was crawled', () => assert.ok(articleUrl));
 
+  // Search, from disk: typing a partner's name lists its articles, and each result opens.
+  const searchUrl = pathToFileURL(path.join(root, 'search', 'index.html')).href;
+  if (fs.existsSync(fileURLToPath(searchUrl))) {
+    const { page, errors, navError } = await open(ctx, searchUrl);
+    check('search/index.html', 'navigation succeeds', () => assert.equal(navError, null, navError));
+    if (!navError) {
+      const input = page.locator('#search-input');
+      const shown = await input.isVisible();
+      check('search/index.html', 'search box shown', () => assert.ok(shown));
+      await input.fill(PARTNERS[0]);
+      const results = page.locator('#search-results li a');
+      await results.first().waitFor({ timeout: 5000 }).catch(() => {});
+      const hrefs = await results.evaluateAll((as) => as.map((a) => a.href));
+      check('search/index.html', `"${PARTNERS[0]}" finds articles`, () => assert.ok(hrefs.length > 0, 'no results'));
+      for (const h of hrefs) {
+        check('search/index.html', `result ${rel(h)} exists`, () => assert.ok(fs.existsSync(fileURLToPath(stripHash(h)))));
+      }
+      await input.fill('zzzz-no-such-word');
+      const status = await page.locator('#search-status').innerText();
+      check('search/index.html', 'no match says so', () => assert.match(status, /No articles match/));
+      check('search/index.html', 'no errors while searching', () => assert.deepEqual(errors, [], errors.join('; ')));
+    }
+    await page.close();
+  }
+
   // 4. Without JavaScript the home page and an article show the same content, summaries visible.
   const mainTexts = new Map();
   for (const u of [homeUrl, articleUrl].filter(Boolean)) {

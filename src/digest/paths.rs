@@ -203,6 +203,11 @@ impl PageDir {
         PageDir(format!("months/{month}"))
     }
 
+    /// `search`.
+    pub fn search() -> PageDir {
+        PageDir("search".into())
+    }
+
     /// `months/undated`.
     pub fn undated() -> PageDir {
         PageDir("months/undated".into())

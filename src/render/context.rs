@@ -44,6 +44,7 @@ pub struct NavView {
     pub home: String,
     pub partners: String,
     pub months: String,
+    pub search: String,
     pub feed: String,
 }
 

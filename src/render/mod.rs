@@ -24,6 +24,9 @@ use context::{
 };
 pub use theme::Theme;
 
+/// The search index script, at the site root.
+const SEARCH_INDEX: &str = "search-index.js";
+
 /// The generator string shown in pages.
 pub const GENERATOR: &str = concat!("briefing ", env!("CARGO_PKG_VERSION"));
 
@@ -165,6 +168,7 @@ pub fn templates(theme: &Theme) -> Result<Tera, Error> {
         "partner_month.html",
         "months.html",
         "month.html",
+        "search.html",
         "404.html",
     ] {
         if !theme.templates.contains_key(required) {
@@ -193,6 +197,7 @@ enum Job {
     Months,
     Month(YearMonth),
     Undated,
+    Search,
     NotFound,
 }
 
@@ -254,11 +259,18 @@ pub fn render(
             home: PageDir::home().url(pretty),
             partners: PageDir::partners().url(pretty),
             months: PageDir::months().url(pretty),
+            search: PageDir::search().url(pretty),
             feed: "feed.xml".into(),
         },
     };
 
-    let mut jobs = vec![Job::Home, Job::Partners, Job::Months, Job::NotFound];
+    let mut jobs = vec![
+        Job::Home,
+        Job::Partners,
+        Job::Months,
+        Job::Search,
+        Job::NotFound,
+    ];
     jobs.extend((0..digest.items.len()).map(Job::Article));
     jobs.extend(digest.by_partner.keys().cloned().map(Job::Partner));
     jobs.extend(
@@ -294,6 +306,7 @@ pub fn render(
         feed::sitemap(&sitemap).into_bytes(),
     ));
     rendered.pages.extend(renderer.feeds());
+    rendered.pages.push(renderer.search_index());
     for (path, bytes) in &theme.statics {
         rendered.pages.push(Page::new(path.clone(), bytes.clone()));
     }
@@ -420,6 +433,14 @@ impl Renderer<'_> {
                 lang,
                 json(self.month_data(None)),
             ),
+            Job::Search => (
+                PageDir::search(),
+                "search.html",
+                "search",
+                "Search".into(),
+                lang,
+                serde_json::json!({ "index_url": SEARCH_INDEX }),
+            ),
             Job::NotFound => (
                 PageDir::home(),
                 "404.html",
@@ -490,6 +511,46 @@ impl Renderer<'_> {
             template: template.to_owned(),
             message: error_chain(e),
         }
+    }
+
+    /// `search-index.js`: every article's title, date, partners and summary as a script that
+    /// sets `window.BRIEFING_SEARCH`. A script, not JSON to fetch, because `fetch` is blocked
+    /// from `file://`; `<` is escaped so no text can close a script element.
+    fn search_index(&self) -> Page {
+        #[derive(Serialize)]
+        struct Entry<'a> {
+            t: &'a str,
+            u: &'a str,
+            d: &'a str,
+            l: &'a str,
+            p: String,
+            s: String,
+        }
+        let entries: Vec<Entry> = self
+            .views
+            .cards
+            .iter()
+            .map(|card| Entry {
+                t: &card.link.title,
+                u: &card.link.url,
+                d: &card.link.date_display,
+                l: &card.link.lang,
+                p: card
+                    .partners
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                s: card.summary.join(" "),
+            })
+            .collect();
+        let json = serde_json::to_string(&entries)
+            .expect("search entries serialise")
+            .replace('<', "\\u003c");
+        Page::new(
+            site_path(SEARCH_INDEX),
+            format!("window.BRIEFING_SEARCH={json};\n").into_bytes(),
+        )
     }
 
     fn feeds(&self) -> Vec<Page> {
@@ -646,9 +707,36 @@ impl Renderer<'_> {
         PartnerData {
             partner: self.views.partners[id].clone(),
             feed_url: format!("partners/{id}/feed.xml"),
+            figures: self.partner_figures(items),
             months,
             undated: self.views.cards(&undated),
         }
+    }
+
+    /// The key figures of a partner's newest articles (a few per article, so one
+    /// number-heavy report does not fill the list), each linked to its article.
+    fn partner_figures(&self, items: &[usize]) -> Vec<PartnerFigure> {
+        const MAX: usize = 12;
+        const PER_ARTICLE: usize = 2;
+        let mut figures = Vec::new();
+        for &i in items {
+            for f in self.digest.items[i]
+                .analysis
+                .figures
+                .iter()
+                .take(PER_ARTICLE)
+            {
+                if figures.len() == MAX {
+                    return figures;
+                }
+                figures.push(PartnerFigure {
+                    text: f.text.clone(),
+                    sentence: f.sentence.clone(),
+                    article: self.views.links[i].clone(),
+                });
+            }
+        }
+        figures
     }
 
     fn partner_month_data(&self, id: &PartnerId, month: &YearMonth) -> PartnerMonthData {
@@ -820,6 +908,13 @@ struct FigureView {
 }
 
 #[derive(Serialize)]
+struct PartnerFigure {
+    text: String,
+    sentence: String,
+    article: ArticleLink,
+}
+
+#[derive(Serialize)]
 struct PartnerNav {
     partner: PartnerLink,
     month_url: Option<String>,
@@ -843,6 +938,7 @@ struct MonthGroup {
 struct PartnerData {
     partner: PartnerLink,
     feed_url: String,
+    figures: Vec<PartnerFigure>,
     months: Vec<MonthGroup>,
     undated: Vec<ArticleCard>,
 }
