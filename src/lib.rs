@@ -301,7 +301,7 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
     });
     let record = cache.as_ref().and_then(|c| c.record(&opts.output_dir));
     if let (Some(inputs), Some(record)) = (inputs, &record) {
-        if record.inputs == inputs && record.manifest.intact(&opts.output_dir) {
+        if record.inputs == inputs && record.manifest.intact(&opts.output_dir, &opts.config.keep) {
             log::debug!("nothing changed since the last build");
             let diagnostics = record.diagnostics.clone();
             if opts.strict && !diagnostics.is_empty() {

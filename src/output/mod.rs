@@ -106,9 +106,32 @@ impl Manifest {
         }
     }
 
-    /// True when every file of the manifest is still in `output` as written.
-    pub fn intact(&self, output: &Path) -> bool {
-        output.join(".nojekyll").is_file()
+    /// True when `output` holds exactly what was written: every file of the manifest as it
+    /// was, and nothing else but `.nojekyll` and what the publisher keeps (`keep`).
+    pub fn intact(&self, output: &Path, keep: &[String]) -> bool {
+        if !output.join(".nojekyll").is_file() {
+            return false;
+        }
+        let mut count = 0;
+        let walker = walkdir::WalkDir::new(output)
+            .min_depth(1)
+            .into_iter()
+            .filter_entry(|e| e.depth() > 1 || !is_kept(&e.file_name().to_string_lossy(), keep));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) if e.depth() == 1 && e.file_name() == ".nojekyll" => {}
+                Ok(e) => {
+                    let rel = e.path().strip_prefix(output).unwrap_or(e.path());
+                    if !self.files.contains_key(&*rel.to_string_lossy()) {
+                        return false;
+                    }
+                    count += 1;
+                }
+                Err(_) => return false,
+            }
+        }
+        count == self.files.len()
             && self
                 .files
                 .par_iter()
@@ -537,7 +560,14 @@ mod tests {
         assert_ne!(inode("a/index.html"), a);
         assert_eq!(inode("b/index.html"), b, "unchanged file not rewritten");
         assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "b");
-        assert!(second.intact(&out));
+        assert!(second.intact(&out, &[]));
+        // A stray file makes the output not intact; a kept one does not.
+        fs::write(out.join("stray.html"), "x").unwrap();
+        assert!(!second.intact(&out, &[]));
+        assert!(second.intact(&out, &["stray.html".to_owned()]));
+        fs::remove_file(out.join("stray.html")).unwrap();
+        fs::write(out.join("CNAME"), "x").unwrap();
+        assert!(second.intact(&out, &[]));
         // A page whose bytes match what is there is taken over too.
         let third = write(
             &[page("a/index.html", "a2"), page("b/index.html", "b")],
@@ -551,7 +581,7 @@ mod tests {
         assert_eq!(third, second);
         // A file edited by hand is no longer held, so it is written again.
         fs::write(out.join("b/index.html"), "edited").unwrap();
-        assert!(!third.intact(&out));
+        assert!(!third.intact(&out, &[]));
         assert!(!third.holds(&out, "b/index.html", pages[1].fingerprint));
     }
 

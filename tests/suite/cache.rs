@@ -186,6 +186,10 @@ fn a_damaged_output_or_cache_is_rebuilt() {
     let run = site.build_ok(&[]);
     assert!(!run.stderr().contains("up to date"));
     assert_same_tree(&snapshot_tree(&site.out()), &pristine);
+    // A stray file is removed, as a cold build would.
+    fs::write(site.out().join("stray.html"), "stray").unwrap();
+    site.build_ok(&[]);
+    assert_same_tree(&snapshot_tree(&site.out()), &pristine);
     // Garbage in the cache is ignored.
     for entry in fs::read_dir(site.root().join(".briefing-cache")).unwrap() {
         let path = entry.unwrap().path();
