@@ -131,6 +131,9 @@ pub struct PartnersConfig {
     /// New organisations or platforms: `[[partners.organisations]] id = "gcc", name = "...",
     /// aliases = [...]`.
     pub organisations: Vec<OrganisationConfig>,
+    /// Partners fixed for a file, whatever detection finds, by its path relative to the site
+    /// root: `"content/foo.txt" = ["ru", "eaeu"]`. Front matter `partners` still wins.
+    pub pin: BTreeMap<String, Vec<String>>,
 }
 
 /// One user-defined organisation.
@@ -219,6 +222,37 @@ impl SiteConfig {
                 "cache_dir",
                 "must name a folder of its own, such as \".briefing-cache\"".into(),
             ));
+        }
+        for (file, ids) in &self.partners.pin {
+            let bad_path = file.trim().is_empty()
+                || file.starts_with(['/', '\\'])
+                || file.contains(':')
+                || file.split(['/', '\\']).any(|part| part == "..");
+            if bad_path {
+                return Err(invalid(
+                    "partners.pin",
+                    format!(
+                        "has the file `{file}`; write a path relative to the site root, such as \"content/foo.txt\""
+                    ),
+                ));
+            }
+            if ids.is_empty() {
+                return Err(invalid(
+                    "partners.pin",
+                    format!("pins no partner for `{file}`; list ids such as [\"ru\", \"eaeu\"]"),
+                ));
+            }
+            if let Some(id) = ids
+                .iter()
+                .find(|id| crate::analyse::PartnerId::parse(id).is_none())
+            {
+                return Err(invalid(
+                    "partners.pin",
+                    format!(
+                        "has `{id}` for `{file}`; ids are lower-case ASCII letters and digits (\"ru\", \"eaeu\")"
+                    ),
+                ));
+            }
         }
         for org in &self.partners.organisations {
             if org.id.is_empty()

@@ -11,6 +11,9 @@ pub mod partners;
 pub mod summary;
 pub mod text;
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use crate::config::SiteConfig;
@@ -50,6 +53,8 @@ pub struct AnalysisContext {
     /// Hash of the settings above, for the build cache: an analysis is reused only under the
     /// same settings.
     pub fingerprint: u128,
+    /// `[partners.pin]`: partners fixed per file, by `/`-separated path from the site root.
+    pub pins: BTreeMap<String, Vec<PartnerId>>,
 }
 
 impl AnalysisContext {
@@ -73,6 +78,30 @@ impl AnalysisContext {
             }
             None => None,
         };
+        let mut pins = BTreeMap::new();
+        for (file, names) in &config.partners.pin {
+            let mut ids = Vec::new();
+            for name in names {
+                let id = PartnerId::parse(name)
+                    .filter(|id| gazetteer.get(id).is_some())
+                    .ok_or_else(|| gazetteer::Error {
+                        message: format!(
+                            "`[partners.pin]` entry `{file}` names `{name}`, which is not a known partner id"
+                        ),
+                    })?;
+                if Some(&id) == home.as_ref() {
+                    return Err(gazetteer::Error {
+                        message: format!(
+                            "`[partners.pin]` entry `{file}` names the home country `{name}`, which is never a partner"
+                        ),
+                    });
+                }
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            pins.insert(normalise_path(file), ids);
+        }
         // Every setting analysis reads must be hashed here, and nothing else (a new site
         // title must not re-analyse 5,000 articles).
         let settings = serde_json::to_vec(&(
@@ -83,6 +112,7 @@ impl AnalysisContext {
         ))
         .expect("settings serialise");
         Ok(AnalysisContext {
+            pins,
             fingerprint: xxhash_rust::xxh3::xxh3_128(&settings),
             gazetteer,
             home,
@@ -91,6 +121,34 @@ impl AnalysisContext {
                 .unwrap_or_else(|| Lang::parse("en").expect("valid")),
         })
     }
+}
+
+impl AnalysisContext {
+    /// The partners `[partners.pin]` fixes for this file. `source` is the path an article was
+    /// read under: relative to the site root in builds, maybe absolute or `./`-prefixed from
+    /// `inspect`, so a pin matches the whole path or its tail.
+    pub fn pinned(&self, source: &Path) -> Option<&Vec<PartnerId>> {
+        if self.pins.is_empty() {
+            return None;
+        }
+        let source = normalise_path(&source.to_string_lossy());
+        self.pins.iter().find_map(|(file, ids)| {
+            let tail = source
+                .strip_suffix(file.as_str())
+                .is_some_and(|head| head.is_empty() || head.ends_with('/'));
+            tail.then_some(ids)
+        })
+    }
+}
+
+/// `./content\\foo.txt` -> `content/foo.txt`.
+fn normalise_path(path: &str) -> String {
+    let path = path.trim().replace('\\', "/");
+    let mut rest = path.as_str();
+    while let Some(r) = rest.strip_prefix("./") {
+        rest = r;
+    }
+    rest.to_owned()
 }
 
 /// Analyse one article. Diagnostics are returned beside the result (unknown partner names in
@@ -113,8 +171,13 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
     } else {
         stated_partners(article, ctx, &mut diagnostics)
     };
-    // Front matter wins, unless none of what it names is known: then detection still files
-    // the article (the unknown names were reported).
+    // Front matter wins, unless none of what it names is known: then a pin in site.toml, then
+    // detection files the article (the unknown names were reported).
+    let stated = if stated.is_empty() {
+        ctx.pinned(&article.source).cloned().unwrap_or_default()
+    } else {
+        stated
+    };
     let (partners, mentioned) = if stated.is_empty() {
         (detected.partners, detected.mentioned)
     } else {
@@ -184,4 +247,59 @@ fn stated_partners(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(site: &str) -> Result<AnalysisContext, gazetteer::Error> {
+        let config = SiteConfig::parse(site, Path::new("site.toml")).expect("valid site.toml");
+        AnalysisContext::new(&config)
+    }
+
+    #[test]
+    fn pins_file_partners_and_front_matter_still_wins() {
+        let ctx = context(
+            "home_country = \"kg\"\n[partners.pin]\n\"content/foo.txt\" = [\"RU\", \"eaeu\"]\n",
+        )
+        .unwrap();
+        let ids = |v: &[PartnerId]| v.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        for source in [
+            "content/foo.txt",
+            "./content/foo.txt",
+            "/site/content/foo.txt",
+        ] {
+            assert_eq!(
+                ids(ctx.pinned(Path::new(source)).unwrap()),
+                ["ru", "eaeu"],
+                "{source}"
+            );
+        }
+        assert!(ctx.pinned(Path::new("content/xfoo.txt")).is_none());
+        let mut article = Article::for_test("Japarov meets Pakistani PM", &["Pakistan."]);
+        article.source = "content/foo.txt".into();
+        assert_eq!(ids(&analyse(&article, &ctx).0.partners), ["ru", "eaeu"]);
+        article.front.partners = vec!["China".into()];
+        assert_eq!(ids(&analyse(&article, &ctx).0.partners), ["cn"]);
+    }
+
+    #[test]
+    fn bad_pins_are_refused_with_the_key_and_id() {
+        let err = context("[partners.pin]\n\"content/foo.txt\" = [\"xx\"]\n").unwrap_err();
+        assert!(err.message.contains("content/foo.txt") && err.message.contains("`xx`"));
+        let err =
+            context("home_country = \"kg\"\n[partners.pin]\n\"a.txt\" = [\"kg\"]\n").unwrap_err();
+        assert!(err.message.contains("home country"), "{}", err.message);
+        for bad in [
+            "[partners.pin]\n\"../x.txt\" = [\"ru\"]\n",
+            "[partners.pin]\n\"x.txt\" = []\n",
+            "[partners.pin]\n\"x.txt\" = [\"r u\"]\n",
+        ] {
+            match SiteConfig::parse(bad, Path::new("site.toml")) {
+                Err(crate::config::Error::Invalid { key, .. }) => assert_eq!(key, "partners.pin"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
 }

@@ -2,22 +2,33 @@
 //! merely mentions.
 //!
 //! Every alias hit is weighted by where it occurs (the title counts three times, the lead
-//! twice) and by what kind of alias it is (a capital standing for its government counts half).
-//! The home country never counts. The strongest partner is primary; others are primary too
-//! when they come close to it (at least 40% of its score); the rest are `mentioned`.
+//! twice) and by what kind of alias it is (a capital standing for its government counts half,
+//! a weak signal such as "Turkish Airlines" or "Chinese-made" a tenth). A sentence that names
+//! three or more countries is a list (the members at a summit, the participants of a forum):
+//! its countries count little, so a CSTO summit is filed under the CSTO, not under each
+//! member. The home country never counts. The strongest partner is primary when it is more
+//! than a passing mention; others are primary too when they come close to it (at least 40%
+//! of its score); the rest are `mentioned`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::gazetteer::Gazetteer;
-use crate::ingest::{Article, BlockKind};
+use super::gazetteer::{Gazetteer, PartnerKind, WEAK_WEIGHT};
+use super::text::sentences;
+use crate::ingest::{Article, BlockKind, Origin};
 
 /// Weight of a mention in the title.
 const TITLE_WEIGHT: f32 = 3.0;
 /// Weight of a mention in the lead paragraph.
 const LEAD_WEIGHT: f32 = 2.0;
+/// A country named in a list (a sentence naming this many countries or more)...
+const LIST_SIZE: usize = 3;
+/// ...counts this much.
+const LIST_WEIGHT: f32 = 0.3;
+/// The top partner needs at least this score: more than one mention in the body.
+const MIN_PRIMARY: f32 = 1.5;
 /// A secondary partner must reach this share of the top score.
 const CLOSE_TO_TOP: f32 = 0.4;
 /// ...and at least this score (two plain mentions).
@@ -63,37 +74,75 @@ pub struct Detected {
     pub mentioned: Vec<PartnerId>,
 }
 
+/// Where in the article a hit was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Title,
+    Lead,
+    Body,
+}
+
+/// One partner's evidence.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    score: f32,
+    /// Named in the title (more than weakly): the article's counterpart.
+    title: bool,
+    /// Named in the lead.
+    lead: bool,
+}
+
 /// Detect the partners of `article`, never counting `home`.
+///
+/// When the title names partners, those are the article's counterparts: another partner is
+/// primary only if it is in the lead and scores at least as much as the strongest of them
+/// (a call with the European Council President about Ukraine is filed under the EU).
 pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>) -> Detected {
-    let mut scores: BTreeMap<usize, f32> = BTreeMap::new();
-    let mut add = |text: &str, weight: f32| {
-        for hit in gazetteer.scan(text) {
-            *scores.entry(hit.partner).or_default() += hit.weight * weight;
+    let home = home.and_then(|id| gazetteer.position(id));
+    let mut tallies: BTreeMap<usize, Tally> = BTreeMap::new();
+    let mut add = |text: &str, place: Place| {
+        for sentence in sentences(text) {
+            score_sentence(sentence, place, gazetteer, home, &mut tallies);
         }
     };
-    add(&article.title, TITLE_WEIGHT);
+    // A title made from the lead or the file name is no headline: the lead counts already.
+    if !matches!(article.title_origin, Origin::Lead | Origin::FileName) {
+        add(&article.title, Place::Title);
+    }
     let mut lead_seen = false;
     for block in &article.blocks {
-        let weight = if !lead_seen && block.kind == BlockKind::Paragraph {
+        let place = if !lead_seen && block.kind == BlockKind::Paragraph {
             lead_seen = true;
-            LEAD_WEIGHT
+            Place::Lead
         } else {
-            1.0
+            Place::Body
         };
-        add(&block.text, weight);
+        add(&block.text, place);
     }
     let partners = gazetteer.partners();
-    let mut ranked: Vec<(&PartnerId, f32)> = scores
+    let mut ranked: Vec<(&PartnerId, Tally)> = tallies
         .into_iter()
-        .map(|(i, score)| (&partners[i].id, score))
-        .filter(|(id, _)| Some(*id) != home)
+        .map(|(i, tally)| (&partners[i].id, tally))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(b.0)));
     let mut detected = Detected::default();
-    let top = ranked.first().map_or(0.0, |r| r.1);
-    for (rank, (id, score)) in ranked.into_iter().enumerate() {
-        let primary = rank == 0
-            || (rank < MAX_PRIMARY && score >= MIN_SECONDARY && score >= CLOSE_TO_TOP * top);
+    let top = ranked.first().map_or(0.0, |r| r.1.score);
+    let top_in_title = ranked
+        .iter()
+        .filter(|r| r.1.title)
+        .map(|r| r.1.score)
+        .next();
+    for (id, tally) in ranked {
+        let room = detected.partners.len() < MAX_PRIMARY;
+        let primary = room
+            && match top_in_title {
+                Some(best) => tally.title || (tally.lead && tally.score >= best),
+                None => {
+                    top >= MIN_PRIMARY
+                        && (detected.partners.is_empty()
+                            || (tally.score >= MIN_SECONDARY && tally.score >= CLOSE_TO_TOP * top))
+                }
+            };
         if primary {
             detected.partners.push(id.clone());
         } else {
@@ -102,6 +151,48 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>
     }
     detected
 }
+
+/// Add one sentence's hits to `tallies`.
+fn score_sentence(
+    sentence: &str,
+    place: Place,
+    gazetteer: &Gazetteer,
+    home: Option<usize>,
+    tallies: &mut BTreeMap<usize, Tally>,
+) {
+    let hits = gazetteer.scan(sentence);
+    let partners = gazetteer.partners();
+    let is_country = |i: usize| partners[i].kind == PartnerKind::Country;
+    let countries: HashSet<usize> = hits
+        .iter()
+        .map(|h| h.partner)
+        .filter(|&p| is_country(p) && Some(p) != home)
+        .collect();
+    let list = countries.len() >= LIST_SIZE;
+    let weight = match place {
+        Place::Title => TITLE_WEIGHT,
+        Place::Lead => LEAD_WEIGHT,
+        Place::Body => 1.0,
+    };
+    for hit in hits {
+        if Some(hit.partner) == home {
+            continue;
+        }
+        let in_list = if list && is_country(hit.partner) {
+            LIST_WEIGHT
+        } else {
+            1.0
+        };
+        let tally = tallies.entry(hit.partner).or_default();
+        tally.score += hit.weight * weight * in_list;
+        let strong = hit.weight > WEAK_WEIGHT && in_list == 1.0;
+        tally.title |= place == Place::Title && strong;
+        tally.lead |= place == Place::Lead && strong;
+    }
+}
+
+#[cfg(test)]
+mod eval;
 
 #[cfg(test)]
 mod tests {
