@@ -22,7 +22,7 @@
 //! so a text is scanned once, with a handful of hash lookups per token, whatever the size of
 //! the gazetteer.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -198,6 +198,9 @@ const SHORT_NAME_SUFFIXES: &[&str] = &[
     "dan",
 ];
 
+/// Characters of a token looked up first (see [`Gazetteer::candidates`]).
+const HEAD: usize = 3;
+
 /// The longest ending or suffix, in characters.
 const MAX_SUFFIX: usize = 5;
 
@@ -349,6 +352,10 @@ pub struct Gazetteer {
     /// First-word stems -> patterns.
     stems: HashMap<String, Vec<usize>>,
     max_stem: usize,
+    /// The first [`HEAD`] characters of every `index` key, and of every stem: most tokens
+    /// start like no alias, and one lookup here spares them all the others.
+    heads: HashSet<String>,
+    stem_heads: HashSet<String>,
     patterns: Vec<Pattern>,
     /// Folded words after which a hit is weak.
     weak_after: Vec<Word>,
@@ -401,6 +408,8 @@ impl Gazetteer {
             index: HashMap::new(),
             stems: HashMap::new(),
             max_stem: 0,
+            heads: HashSet::new(),
+            stem_heads: HashSet::new(),
             patterns: Vec::new(),
             weak_after: Vec::new(),
         };
@@ -459,10 +468,16 @@ impl Gazetteer {
             WordKind::Stem => {
                 self.max_stem = self.max_stem.max(first.text.chars().count());
                 self.stems.entry(first.text.clone()).or_default().push(slot);
+                self.stem_heads
+                    .insert(head(&first.text, MIN_STEM).to_owned());
             }
-            WordKind::Exact => self.index.entry(first.text.clone()).or_default().push(slot),
+            WordKind::Exact => {
+                self.heads.insert(head(&first.text, HEAD).to_owned());
+                self.index.entry(first.text.clone()).or_default().push(slot)
+            }
             WordKind::Name { .. } => {
                 for key in std::iter::once(&first.text).chain(&first.cores) {
+                    self.heads.insert(head(key, HEAD).to_owned());
                     let list = self.index.entry(key.clone()).or_default();
                     if !list.contains(&slot) {
                         list.push(slot);
@@ -588,43 +603,59 @@ impl Gazetteer {
     /// token less every ending it may carry, and every stem that is a prefix of it.
     fn candidates(&self, raw: &str, folded: &str, out: &mut Vec<usize>) {
         out.clear();
-        if let Some(v) = self.index.get(raw) {
-            out.extend(v);
+        if self.heads.contains(head(folded, HEAD)) {
+            if let Some(v) = self.index.get(folded) {
+                out.extend(v);
+            }
+            // The token less 1..=MAX_SUFFIX trailing characters ("казахстане" ->
+            // "казахстан"), keeping at least HEAD characters.
+            for (cut, (at, _)) in folded.char_indices().rev().enumerate() {
+                if cut >= MAX_SUFFIX || at < HEAD {
+                    break;
+                }
+                if let Some(v) = self.index.get(&folded[..at]) {
+                    out.extend(v);
+                }
+            }
         }
-        // Short capitals with a Kyrgyz or Kazakh suffix: "АКШнын", "ЕАЭБге".
-        if raw.chars().next().is_some_and(char::is_uppercase) {
-            for (at, _) in raw.char_indices().skip(1).take(4) {
+        if raw != folded && self.heads.contains(head(raw, HEAD)) {
+            if let Some(v) = self.index.get(raw) {
+                out.extend(v);
+            }
+            // Short capitals with a Kyrgyz or Kazakh suffix: "АКШнын", "ЕАЭБге".
+            for (at, _) in raw.char_indices().skip(2).take(3) {
                 if let Some(v) = self.index.get(&raw[..at]) {
                     out.extend(v);
                 }
             }
         }
-        let ends: Vec<usize> = folded
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(folded.len()))
-            .collect();
-        let chars = ends.len() - 1;
-        // The token less 0..=MAX_SUFFIX trailing characters ("казахстане" -> "казахстан").
-        for cut in 0..=MAX_SUFFIX.min(chars.saturating_sub(1)) {
-            let key = &folded[..ends[chars - cut]];
-            if cut == 0 && key == raw {
-                continue; // already looked up
+        if self.stem_heads.contains(head(folded, MIN_STEM)) {
+            for (n, (at, _)) in folded.char_indices().enumerate().skip(MIN_STEM) {
+                if n > self.max_stem {
+                    break;
+                }
+                if let Some(v) = self.stems.get(&folded[..at]) {
+                    out.extend(v);
+                }
             }
-            if let Some(v) = self.index.get(key) {
-                out.extend(v);
-            }
-        }
-        for (n, &end) in ends.iter().enumerate().skip(MIN_STEM) {
-            if n > self.max_stem {
-                break;
-            }
-            if let Some(v) = self.stems.get(&folded[..end]) {
-                out.extend(v);
+            if folded.chars().count() <= self.max_stem {
+                if let Some(v) = self.stems.get(folded) {
+                    out.extend(v);
+                }
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        if out.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+}
+
+/// The first `n` characters of `word` (all of it when shorter).
+fn head(word: &str, n: usize) -> &str {
+    match word.char_indices().nth(n) {
+        Some((at, _)) => &word[..at],
+        None => word,
     }
 }
 

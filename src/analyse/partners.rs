@@ -10,12 +10,12 @@
 //! than a passing mention; others are primary too when they come close to it (at least 40%
 //! of its score); the rest are `mentioned`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::gazetteer::{Gazetteer, PartnerKind, WEAK_WEIGHT};
+use super::gazetteer::{Gazetteer, Hit, PartnerKind, WEAK_WEIGHT};
 use super::text::sentences;
 use crate::ingest::{Article, BlockKind, Origin};
 
@@ -100,11 +100,7 @@ struct Tally {
 pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>) -> Detected {
     let home = home.and_then(|id| gazetteer.position(id));
     let mut tallies: BTreeMap<usize, Tally> = BTreeMap::new();
-    let mut add = |text: &str, place: Place| {
-        for sentence in sentences(text) {
-            score_sentence(sentence, place, gazetteer, home, &mut tallies);
-        }
-    };
+    let mut add = |text: &str, place: Place| score_text(text, place, gazetteer, home, &mut tallies);
     // A title made from the lead or the file name is no headline: the lead counts already.
     if !matches!(article.title_origin, Origin::Lead | Origin::FileName) {
         add(&article.title, Place::Title);
@@ -152,40 +148,63 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>
     detected
 }
 
-/// Add one sentence's hits to `tallies`.
-fn score_sentence(
-    sentence: &str,
+/// Add the hits of one title or block to `tallies`.
+fn score_text(
+    text: &str,
     place: Place,
     gazetteer: &Gazetteer,
     home: Option<usize>,
     tallies: &mut BTreeMap<usize, Tally>,
 ) {
-    let hits = gazetteer.scan(sentence);
+    let hits = gazetteer.scan(text);
     let partners = gazetteer.partners();
     let is_country = |i: usize| partners[i].kind == PartnerKind::Country;
-    let countries: HashSet<usize> = hits
-        .iter()
-        .map(|h| h.partner)
-        .filter(|&p| is_country(p) && Some(p) != home)
-        .collect();
-    let list = countries.len() >= LIST_SIZE;
+    let countries = |hits: &[Hit]| {
+        let mut seen: Vec<usize> = hits
+            .iter()
+            .map(|h| h.partner)
+            .filter(|&p| is_country(p) && Some(p) != home)
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    };
+    // Which hits stand in a list. Splitting into sentences costs more than scanning, so only
+    // a block naming enough countries is split.
+    let mut in_list = vec![false; hits.len()];
+    if countries(&hits) >= LIST_SIZE {
+        let base = text.as_ptr() as usize;
+        let mut first = 0;
+        for sentence in sentences(text) {
+            let start = sentence.as_ptr() as usize - base;
+            let end = start + sentence.len();
+            while first < hits.len() && hits[first].start < start {
+                first += 1;
+            }
+            let mut last = first;
+            while last < hits.len() && hits[last].start < end {
+                last += 1;
+            }
+            if countries(&hits[first..last]) >= LIST_SIZE {
+                in_list[first..last].fill(true);
+            }
+            first = last;
+        }
+    }
     let weight = match place {
         Place::Title => TITLE_WEIGHT,
         Place::Lead => LEAD_WEIGHT,
         Place::Body => 1.0,
     };
-    for hit in hits {
+    for (hit, listed) in hits.iter().zip(in_list) {
         if Some(hit.partner) == home {
             continue;
         }
-        let in_list = if list && is_country(hit.partner) {
-            LIST_WEIGHT
-        } else {
-            1.0
-        };
+        let listed = listed && is_country(hit.partner);
+        let factor = if listed { LIST_WEIGHT } else { 1.0 };
         let tally = tallies.entry(hit.partner).or_default();
-        tally.score += hit.weight * weight * in_list;
-        let strong = hit.weight > WEAK_WEIGHT && in_list == 1.0;
+        tally.score += hit.weight * weight * factor;
+        let strong = hit.weight > WEAK_WEIGHT && !listed;
         tally.title |= place == Place::Title && strong;
         tally.lead |= place == Place::Lead && strong;
     }

@@ -158,3 +158,42 @@ fn kremlin_press_releases() {
 /// Reached: precision 0.944, recall 0.971 (34 of 35 labels, 2 extra); floors a little below.
 const PRECISION_FLOOR: f64 = 0.90;
 const RECALL_FLOOR: f64 = 0.93;
+
+/// Speed of detection alone over a generated corpus (`gen_corpus.py`); run with
+/// `PARTNERS_BENCH=DIR cargo test --lib detection_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn detection_speed() {
+    let Ok(dir) = std::env::var("PARTNERS_BENCH") else {
+        return;
+    };
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("bench dir") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("file");
+        let paragraphs: Vec<String> = text.split("\n\n").map(str::to_owned).collect();
+        texts.push(paragraphs);
+    }
+    let g = gazetteer();
+    let home = PartnerId::parse("kg").expect("valid");
+    let articles: Vec<Article> = texts
+        .iter()
+        .map(|p| {
+            let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+            Article::for_test("", &refs)
+        })
+        .collect();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let mut n = 0;
+        for a in &articles {
+            n += detect(a, &g, Some(&home)).partners.len();
+        }
+        best = best.min(started.elapsed().as_secs_f64());
+        assert!(n > 0);
+    }
+    eprintln!(
+        "detection: {} articles in {best:.3} s (best of 3)",
+        articles.len()
+    );
+}
