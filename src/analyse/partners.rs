@@ -90,6 +90,62 @@ struct Tally {
     title: bool,
     /// Named in the lead.
     lead: bool,
+    /// An organisation or platform named in the title or lead as the setting of the event
+    /// ("the B5+1 forum", "саммит ОДКБ"): the article is about it, however often the
+    /// participants are named.
+    event: bool,
+}
+
+/// Words that make an organisation named next to them the setting of the event (matched as
+/// lower-case word prefixes, within a few words of the name).
+const EVENT_WORDS: &[&str] = &[
+    "summit",
+    "forum",
+    "meeting",
+    "session",
+    "ministerial",
+    "conference",
+    "format",
+    "саммит",
+    "форум",
+    "встреч",
+    "заседан",
+    "совещан",
+    "формат",
+    "конференц",
+    "саміт",
+    "зустріч",
+    "засідан",
+    "нарад",
+    "конференц",
+    "жыйын",
+    "кеңешме",
+];
+
+/// Characters on either side of a name searched for an event word.
+const EVENT_WINDOW: usize = 40;
+
+/// Whether an event word stands within [`EVENT_WINDOW`] characters of `text[start..end]`.
+fn names_an_event(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .char_indices()
+        .rev()
+        .nth(EVENT_WINDOW)
+        .map_or(0, |(i, _)| i);
+    let after = text[end..]
+        .char_indices()
+        .nth(EVENT_WINDOW)
+        .map_or(text.len(), |(i, _)| end + i);
+    [&text[before..start], &text[end..after]]
+        .iter()
+        .any(|side| {
+            side.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    let w = w.to_lowercase();
+                    EVENT_WORDS.iter().any(|e| w.starts_with(e))
+                })
+        })
 }
 
 /// Detect the partners of `article`, never counting `home`.
@@ -130,13 +186,17 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>
         .next();
     for (id, tally) in ranked {
         let room = detected.partners.len() < MAX_PRIMARY;
+        // An event's organisation counts only when no headline names the counterparts: a
+        // bilateral meeting "on the sidelines of the CSTO summit" is about the counterpart.
         let primary = room
             && match top_in_title {
                 Some(best) => tally.title || (tally.lead && tally.score >= best),
                 None => {
-                    top >= MIN_PRIMARY
-                        && (detected.partners.is_empty()
-                            || (tally.score >= MIN_SECONDARY && tally.score >= CLOSE_TO_TOP * top))
+                    tally.event
+                        || (top >= MIN_PRIMARY
+                            && (detected.partners.is_empty()
+                                || (tally.score >= MIN_SECONDARY
+                                    && tally.score >= CLOSE_TO_TOP * top)))
                 }
             };
         if primary {
@@ -207,6 +267,10 @@ fn score_text(
         let strong = hit.weight > WEAK_WEIGHT && !listed;
         tally.title |= place == Place::Title && strong;
         tally.lead |= place == Place::Lead && strong;
+        tally.event |= place != Place::Body
+            && strong
+            && !is_country(hit.partner)
+            && names_an_event(text, hit.start, hit.end);
     }
 }
 
@@ -228,6 +292,44 @@ mod tests {
         let d = detect(&article(title, paragraphs), &g, Some(&home));
         let s = |v: Vec<PartnerId>| v.into_iter().map(|p| p.to_string()).collect();
         (s(d.partners), s(d.mentioned))
+    }
+
+    #[test]
+    fn an_organisation_hosting_the_event_is_a_partner() {
+        let (partners, _) = run(
+            "",
+            &[
+                "Бішкек цього тижня приймає форум B5+1, на якому збираються посадовці з Казахстану, Таджикистану, Узбекистану і Сполучених Штатів Америки.",
+                "Посланець США заявив, що Вашингтон прагне співпраці. США підтримують регіон.",
+            ],
+            "kg",
+        );
+        assert!(partners.contains(&"b5plus1".to_string()), "{partners:?}");
+        assert!(partners.contains(&"us".to_string()), "{partners:?}");
+        let (partners, _) = run(
+            "",
+            &[
+                "Лидеры государств ОДКБ провели саммит в Москве.",
+                "Россия и Казахстан обсудили сотрудничество.",
+            ],
+            "kg",
+        );
+        assert_eq!(
+            partners.first().map(String::as_str),
+            Some("csto"),
+            "{partners:?}"
+        );
+        // Named in passing, an organisation stays mentioned.
+        let (partners, mentioned) = run(
+            "Pakistan and Kyrgyzstan sign trade deals",
+            &[
+                "Pakistan and Kyrgyzstan signed trade deals, and both support the SCO.",
+                "Pakistani officials said trade with Kyrgyzstan would grow.",
+            ],
+            "kg",
+        );
+        assert_eq!(partners, ["pk"]);
+        assert!(mentioned.contains(&"sco".to_string()), "{mentioned:?}");
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn partner_and_month_pages_match_the_analysis() {
     assert_eq!(built_partners, partners);
     assert_eq!(built_partner_months, partner_months);
     assert_eq!(built_months, months);
-    assert_eq!(built_partner_months.len(), 5, "{built_partner_months:#?}");
+    assert_eq!(built_partner_months.len(), 6, "{built_partner_months:#?}");
 }
 
 #[test]
