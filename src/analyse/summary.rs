@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::language::Lang;
 use super::stem::Words;
-use super::text::{sentences, tokens};
+use super::text::{inner_sentences, sentences, tokens};
 use crate::ingest::{Article, BlockKind, Origin};
 
 /// How long a summary may be.
@@ -92,15 +92,20 @@ pub fn summarise(article: &Article, lang: &Lang, length: Length) -> Vec<String> 
 /// Sentence indices, best first.
 fn rank(all: &[String], title: &str, words: &Words) -> Vec<usize> {
     // Sentences as sorted, deduplicated stem ids: similarity is then a merge, not hashing.
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    // Stemming is the costly step: stem each distinct word once (`known`), then map stems to
+    // ids (`stems`).
+    let mut known: HashMap<String, u32> = HashMap::new();
+    let mut stems: HashMap<String, u32> = HashMap::new();
     let mut bag_of = |text: &str| {
         let mut bag: Vec<u32> = Vec::new();
-        words.for_each(text, |w| {
-            let id = match vocabulary.get(w) {
+        words.for_each_folded(text, |w| {
+            let id = match known.get(w) {
                 Some(&id) => id,
                 None => {
-                    let id = vocabulary.len() as u32;
-                    vocabulary.insert(w.to_owned(), id);
+                    let stem = words.stem(w);
+                    let next = stems.len() as u32;
+                    let id = *stems.entry(stem.into_owned()).or_insert(next);
+                    known.insert(w.to_owned(), id);
                     id
                 }
             };
@@ -129,9 +134,22 @@ fn rank(all: &[String], title: &str, words: &Words) -> Vec<usize> {
             }
         }
     }
-    let out_weight: Vec<f32> = (0..n)
-        .map(|i| weight[i * n..(i + 1) * n].iter().sum())
-        .collect();
+    // The walk's transitions into each sentence: (from, probability), a sparse list.
+    let mut inflows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    let mut dangling_nodes: Vec<usize> = Vec::new();
+    for j in 0..n {
+        let row = &weight[j * n..(j + 1) * n];
+        let out: f32 = row.iter().sum();
+        if out == 0.0 {
+            dangling_nodes.push(j);
+            continue;
+        }
+        for (i, &w) in row.iter().enumerate() {
+            if w > 0.0 {
+                inflows[i].push((j, w / out));
+            }
+        }
+    }
 
     // Restart distribution: position and headline.
     let prior: Vec<f32> = (0..n)
@@ -148,18 +166,9 @@ fn rank(all: &[String], title: &str, words: &Words) -> Vec<usize> {
     let mut next = vec![0.0f32; n];
     for _ in 0..100 {
         // Sentences with no edge hand their mass back to the prior (a dangling node).
-        let dangling: f32 = (0..n)
-            .filter(|&j| out_weight[j] == 0.0)
-            .map(|j| score[j])
-            .sum();
+        let dangling: f32 = dangling_nodes.iter().map(|&j| score[j]).sum();
         for i in 0..n {
-            let mut inflow = 0.0;
-            for j in 0..n {
-                let w = weight[j * n + i];
-                if w > 0.0 {
-                    inflow += w / out_weight[j] * score[j];
-                }
-            }
+            let inflow: f32 = inflows[i].iter().map(|&(j, p)| p * score[j]).sum();
             next[i] = (1.0 - DAMPING + DAMPING * dangling) * prior[i] + DAMPING * inflow;
         }
         let delta: f32 = score.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
@@ -206,13 +215,21 @@ const HEADLINE: f32 = 0.5;
 
 /// Take sentences in rank `order` until `n` are picked or the word budget is spent (a sentence
 /// that would overrun it is passed over for a shorter one), then restore article order.
+///
+/// A sentence holding a quotation of several sentences counts as that many ([`inner_sentences`]):
+/// "three sentences" should not become three paragraphs of quotes.
 fn select(all: &[String], order: &[usize], n: usize, words: Option<usize>) -> Vec<String> {
     let mut picked: Vec<usize> = Vec::with_capacity(n);
-    let mut used = 0;
+    let (mut used, mut units) = (0, 0);
     for &i in order {
-        if picked.len() == n {
+        if units >= n {
             break;
         }
+        let cost = inner_sentences(&all[i]);
+        if !picked.is_empty() && units + cost > n {
+            continue;
+        }
+        units += cost;
         let len = word_count(&all[i]);
         if let Some(budget) = words {
             if !picked.is_empty() && used + len > budget {
@@ -429,6 +446,20 @@ mod tests {
             .map(|x| candidates(&a).iter().position(|c| c == x).unwrap())
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_quotation_of_two_sentences_counts_as_two() {
+        let a = article(&[
+            "Kyrgyzstan and Pakistan signed agreements on trade and energy.",
+            "\"Trade will double. Energy will follow,\" the Pakistani minister said of the agreements.",
+            "Trade between Kyrgyzstan and Pakistan reached a record this year.",
+            "Energy agreements cover the CASA-1000 line between Kyrgyzstan and Pakistan.",
+            "A band played.",
+        ]);
+        let s = summarise(&a, &en(), Length::sentences(2));
+        let units: usize = s.iter().map(|x| inner_sentences(x)).sum();
+        assert!(units <= 2 && !s.is_empty(), "{s:?}");
     }
 
     #[test]

@@ -165,6 +165,17 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbreviation>> = LazyLock::
 /// [`Abbreviation`]), a list number ("1. Trade..."), or falls inside a quotation that closes
 /// later. A bullet ("•") starts a new sentence: flattened lists keep their items apart.
 pub fn sentences(paragraph: &str) -> Vec<&str> {
+    split(paragraph, true)
+}
+
+/// How many sentences `sentence` holds when quotations are split too: «Мы готовы. Работаем!»,
+/// — сказал он. is one sentence of two. Summary lengths count these, so a long quotation
+/// costs what it reads like.
+pub fn inner_sentences(sentence: &str) -> usize {
+    split(sentence, false).len().max(1)
+}
+
+fn split(paragraph: &str, keep_quotations: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let mut start = 0;
@@ -209,7 +220,7 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
             if at_space
                 && next_starts
                 && !(single_dot && dot_continues(&paragraph[start..pos], &paragraph[chars[k].0..]))
-                && !inside_quotation(&paragraph[start..end], &paragraph[end..])
+                && !(keep_quotations && inside_quotation(&paragraph[start..end], &paragraph[end..]))
             {
                 push_trimmed(&mut out, &paragraph[start..end]);
                 start = chars[k].0;
@@ -367,6 +378,13 @@ mod tests {
             sentences("Prices rose 2.5 percent. Then fell."),
             ["Prices rose 2.5 percent.", "Then fell."]
         );
+    }
+
+    #[test]
+    fn quotations_count_their_inner_sentences() {
+        assert_eq!(inner_sentences("«Мы готовы. Работаем!», — сказал он."), 2);
+        assert_eq!(inner_sentences("\"We agree. Fully,\" he said."), 2);
+        assert_eq!(inner_sentences("The U.S. Treasury agreed on Dec. 4."), 1);
     }
 
     #[test]
