@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::language::Lang;
 use super::stem::Words;
-use super::text::{inner_sentences, sentences, tokens};
+use super::text::{inner_sentences, sentences, split_quotations, tokens};
 use crate::ingest::{Article, BlockKind, Origin};
 
 /// How long a summary may be.
@@ -67,13 +67,23 @@ const MAX_SENTENCE: usize = 400;
 /// Summarise `article`, written in `lang`, within `length` (never empty when the article has
 /// text).
 pub fn summarise(article: &Article, lang: &Lang, length: Length) -> Vec<String> {
-    let mut all = candidates(article);
-    all.truncate(MAX_CANDIDATES);
-    for sentence in &mut all {
-        if sentence.chars().count() > MAX_SENTENCE {
-            *sentence = crate::ingest::headline::shorten(sentence, MAX_SENTENCE);
+    // Too long to show whole: a long quotation is split at its inner sentences, a text with
+    // no sentence breaks is cut.
+    let mut all: Vec<String> = Vec::new();
+    for sentence in candidates(article) {
+        if sentence.chars().count() <= MAX_SENTENCE {
+            all.push(sentence);
+            continue;
+        }
+        for part in split_quotations(&sentence) {
+            all.push(if part.chars().count() > MAX_SENTENCE {
+                crate::ingest::headline::shorten(part, MAX_SENTENCE)
+            } else {
+                part.to_owned()
+            });
         }
     }
+    all.truncate(MAX_CANDIDATES);
     let n = length.sentences.max(1);
     let order: Vec<usize> = if all.len() <= n + 1 {
         (0..all.len()).collect()
@@ -460,6 +470,19 @@ mod tests {
         let s = summarise(&a, &en(), Length::sentences(2));
         let units: usize = s.iter().map(|x| inner_sentences(x)).sum();
         assert!(units <= 2 && !s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn an_overlong_quotation_is_split_not_cut() {
+        let long = "word ".repeat(60);
+        let quote = format!("\"First {long}here. Second {long}there,\" he said.");
+        let a = article(&[&quote]);
+        let s = summarise(&a, &en(), Length::sentences(3));
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(
+            s[0].ends_with("here.") && s[1].ends_with("he said."),
+            "{s:?}"
+        );
     }
 
     #[test]

@@ -172,7 +172,12 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
 /// — сказал он. is one sentence of two. Summary lengths count these, so a long quotation
 /// costs what it reads like.
 pub fn inner_sentences(sentence: &str) -> usize {
-    split(sentence, false).len().max(1)
+    split_quotations(sentence).len().max(1)
+}
+
+/// `sentence` split at the sentence ends inside its quotations too.
+pub fn split_quotations(sentence: &str) -> Vec<&str> {
+    split(sentence, false)
 }
 
 fn split(paragraph: &str, keep_quotations: bool) -> Vec<&str> {
