@@ -77,6 +77,9 @@ pub struct SiteConfig {
     pub theme: String,
     /// Sentences per article summary. Default: `3`.
     pub summary_sentences: usize,
+    /// Words per article summary, when set (the sentence limit still applies; the first
+    /// sentence is kept whatever its length). Default: none.
+    pub summary_words: Option<usize>,
     /// Articles shown on the home page. Default: `20`.
     pub home_articles: usize,
     /// Entries per Atom feed. Default: `50`.
@@ -110,6 +113,7 @@ impl Default for SiteConfig {
             output_dir: "public".into(),
             theme: "default".into(),
             summary_sentences: 3,
+            summary_words: None,
             home_articles: 20,
             feed_entries: 50,
             minify: true,
@@ -187,6 +191,9 @@ impl SiteConfig {
         normalise_base_url(&self.base_url).map_err(|m| invalid("base_url", m))?;
         if self.summary_sentences == 0 {
             return Err(invalid("summary_sentences", "must be at least 1".into()));
+        }
+        if self.summary_words == Some(0) {
+            return Err(invalid("summary_words", "must be at least 1".into()));
         }
         if self.language.is_empty()
             || !self
@@ -422,6 +429,7 @@ mod tests {
             ("summary_sentences = 0", "summary_sentences"),
             ("cache_dir = \"\"", "cache_dir"),
             ("cache_dir = \".\"", "cache_dir"),
+            ("summary_words = 0", "summary_words"),
             ("theme = \"../evil\"", "theme"),
         ] {
             match parse(text) {

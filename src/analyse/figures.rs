@@ -22,6 +22,12 @@ const NUMBER: &str = r"\d+(?:[.,\u{00A0} ]\d{3})*(?:[.,]\d+)?";
 const SCALE: &str = r"(?:trillion|billion|million|thousand|bn|mln|m|триллион\w*|миллиард\w*|миллион\w*|тысяч\w*|трильйон\w*|мільярд\w*|мільйон\w*|тисяч\w*|трлн|млрд|млн|тыс|тис)\.?";
 const CURRENCY_WORD: &str = r"(?:US\s+)?(?:dollars?|euros?|rubles?|roubles?|soms?|tenge|yuan|pounds?|manats?|sums?|долл\w*|дол\w*|евро|євро|руб\w*|сом\w*|тенге|юан\w*|USD|EUR|RUB|KGS|KZT|CNY|UZS)";
 
+/// Things measured in physical units: tonnes, kilometres, megawatts, hectares.
+const UNIT: &str = r"(?:tons?|tonnes?|kilometres?|kilometers?|km|megawatts?|MW|GW|kWh|barrels?|cubic met(?:re|er)s?|hectares?|тонн\w*|тон\w*|километр\w*|кілометр\w*|км|МВт|ГВт|кВт|баррел\w*|кубометр\w*|гектар\w*|га)\b";
+
+/// Qualifiers that make a number a count worth showing ("over 1,800 companies").
+const QUALIFIER: &str = r"(?i:over|more than|nearly|almost|about|around|some|at least|up to|более|свыше|около|почти|порядка|не менее|понад|більше|близько|майже|щонайменше|не менше)";
+
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // $5 billion, €110 million, $157 million
@@ -32,12 +38,21 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"{NUMBER}\s?(?:%|percent\b|per cent\b|процент\w*|відсот\w*)"),
         // 2.5 times, в 2,5 раза
         format!(r"{NUMBER}\s(?:times|раза?|рази)\b"),
+        // 160 thousand tonnes, 500 МВт, 1,200 km
+        format!(r"{NUMBER}\s?(?:{SCALE}\s)?{UNIT}"),
         // over 1,800 companies, более 400 документов, понад 3500 проєктів
-        format!(r"(?i:over|more than|nearly|almost|about|around|some|более|свыше|около|почти|понад|більше|близько|майже)\s{NUMBER}\s(?:{SCALE}\s)?\p{{L}}{{3,}}"),
+        format!(r"{QUALIFIER}\s{NUMBER}\s(?:{SCALE}\s)?\p{{L}}{{3,}}"),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid figure pattern"))
     .collect()
+});
+
+/// Counts of time ("over 30 years", "более 10 лет") are history, not key figures, and a
+/// number before a month ("around 5 December", "около 5 декабря") is a date.
+static TIME_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w*|лет|год\w*|месяц\w*|недел\w*|дн\w*|дня|час\w*|минут\w*|рок\w*|років|міс\w*|тиж\w*|днів|годин\w*|хвилин\w*|january|february|march|april|may|june|july|august|september|october|november|december|январ\w*|феврал\w*|марта?|апрел\w*|мая|май|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|січ\w*|лют\w*|берез\w*|квіт\w*|травн\w*|черв\w*|лип\w*|серп\w*|верес\w*|жовт\w*|листопад\w*|груд\w*)$")
+        .expect("valid pattern")
 });
 
 /// Figures in `sentences`, in order of appearance, without repeats.
@@ -57,7 +72,8 @@ pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> 
             spans.extend(
                 pattern
                     .find_iter(sentence)
-                    .filter(|m| !is_year(m.as_str()))
+                    .filter(|m| !is_year(m.as_str()) && !TIME_COUNT.is_match(m.as_str()))
+                    .filter(|m| starts_at_boundary(sentence, m.start()))
                     .map(|m| (m.start(), rank, m.end())),
             );
         }
@@ -69,7 +85,9 @@ pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> 
             }
             last_end = end;
             let text = sentence[start..end].trim().to_owned();
-            if !out.iter().any(|f| f.text == text) {
+            // "$5 billion" twice, or "5 млрд долларов" and "5 млрд  долларов", is one figure.
+            let key = normalise(&text);
+            if !out.iter().any(|f| normalise(&f.text) == key) {
                 out.push(Figure {
                     text,
                     sentence: sentence.to_owned(),
@@ -81,6 +99,21 @@ pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> 
         }
     }
     out
+}
+
+/// A figure starts a word: "C5+1 platform" and "№ 12" hold no figure, nor does a phone
+/// number's tail ("62-52-52 tons" is noise).
+fn starts_at_boundary(sentence: &str, start: usize) -> bool {
+    sentence[..start].chars().next_back().is_none_or(|c| {
+        !(c.is_alphanumeric() || matches!(c, '+' | '-' | '/' | '.' | ',' | '№' | '#'))
+    })
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// "some 2025 years" is not a figure worth showing.
@@ -141,5 +174,47 @@ mod tests {
     #[test]
     fn plain_years_and_dates_are_not_figures() {
         assert!(texts("In 2025 the talks on November 27 went on.").is_empty());
+        assert!(texts("Переговоры 27 ноября 2025 года, в 2024 г. и 5 декабря.").is_empty());
+        assert!(texts("Переговори 4 грудня 2025 року тривали.").is_empty());
+    }
+
+    #[test]
+    fn phone_numbers_list_numbers_and_durations_are_not_figures() {
+        assert!(texts("Call +996 312 62-52-52 or 0312 66 22 11 today.").is_empty());
+        assert!(texts("1. Trade. 2. Energy. Point 3 of the plan.").is_empty());
+        assert!(
+            texts("The C5+1 platform, over the past 10 years, for more than 30 years.").is_empty()
+        );
+        assert!(texts("Более 30 лет дружбы, понад 20 років.").is_empty());
+        assert!(texts("Around 5 December, около 5 декабря, близько 5 грудня.").is_empty());
+    }
+
+    #[test]
+    fn units_and_prepositions() {
+        assert_eq!(texts("Товарооборот вырос на 12%."), ["12%"]);
+        assert_eq!(texts("Бюджет — 2,5 трлн рублей."), ["2,5 трлн рублей"]);
+        assert_eq!(
+            texts("Працюють понад 300 підприємств, експорт — 1,2 млн тонн."),
+            ["понад 300 підприємств", "1,2 млн тонн"]
+        );
+        assert_eq!(
+            texts("A 500 MW plant and a 1,200 km road, at least 40 schools."),
+            ["500 MW", "1,200 km", "at least 40 schools"]
+        );
+    }
+
+    #[test]
+    fn figures_are_deduplicated_and_keep_their_sentence() {
+        let figures = extract([
+            "Trade reached $5 billion last year.",
+            "The $5 billion target was met, up 40 percent.",
+        ]);
+        let texts: Vec<&str> = figures.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["$5 billion", "40 percent"]);
+        assert_eq!(figures[0].sentence, "Trade reached $5 billion last year.");
+        assert_eq!(
+            figures[1].sentence,
+            "The $5 billion target was met, up 40 percent."
+        );
     }
 }

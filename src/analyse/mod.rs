@@ -8,6 +8,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod language;
 pub mod partners;
+pub mod stem;
 pub mod summary;
 pub mod text;
 
@@ -48,6 +49,8 @@ pub struct AnalysisContext {
     pub home: Option<PartnerId>,
     /// Summary length in sentences.
     pub summary_sentences: usize,
+    /// Summary length in words, when limited.
+    pub summary_words: Option<usize>,
     /// Fallback language.
     pub site_language: Lang,
     /// Hash of the settings above, for the build cache: an analysis is reused only under the
@@ -108,6 +111,7 @@ impl AnalysisContext {
             &config.partners,
             &config.home_country,
             config.summary_sentences,
+            config.summary_words,
             &config.language,
         ))
         .expect("settings serialise");
@@ -117,6 +121,7 @@ impl AnalysisContext {
             gazetteer,
             home,
             summary_sentences: config.summary_sentences,
+            summary_words: config.summary_words,
             site_language: Lang::parse(&config.language)
                 .unwrap_or_else(|| Lang::parse("en").expect("valid")),
         })
@@ -202,7 +207,18 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        None => summary::summarise(article, ctx.summary_sentences),
+        None => {
+            // Front matter may set this article's length; site.toml gives the default.
+            let length = summary::Length {
+                sentences: article
+                    .front
+                    .summary_sentences
+                    .unwrap_or(ctx.summary_sentences)
+                    .max(1),
+                words: article.front.summary_words.or(ctx.summary_words),
+            };
+            summary::summarise(article, &language, length)
+        }
     };
     let figures = figures::extract(summary::candidates(article).iter().map(String::as_str));
 

@@ -1,6 +1,6 @@
 //! Words and sentences: the shared tokenisation every analyser builds on.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A word of the text, with its byte range.
@@ -60,31 +60,139 @@ pub fn fold(word: &str) -> String {
         .collect()
 }
 
-/// Words that end with a dot without ending a sentence (compared folded, without the dot).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
-        "gov", "sen", "rep", "pres", "amb", "min", "dept", "no", "vs", "etc", "inc", "ltd", "co",
-        "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "approx", "est", "fig", "vol", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m",
-        // Russian, Ukrainian
-        "г", "гг", "т", "д", "др", "пр", "им", "ул", "св", "тыс", "млн", "млрд", "руб", "долл", "р",
-        "рр", "грн", "тис", "ст", "див", "напр", "т.е", "т.д", "т.п", "т.к", "т.ч", "і.т", "п",
-    ]
-    .into_iter()
-    .collect()
+/// What a word before a dot says about a sentence break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Abbreviation {
+    /// A title or a word that needs a continuation ("Mr.", "Dr.", "им.", "т.е."): never a break.
+    Never,
+    /// May end a sentence as well ("U.S.", "Inc.", "г." after a year, "млн."): a break only
+    /// when a capitalised function word follows ("...with the U.S. The talks...").
+    Ambiguous,
+    /// Stands before a number ("No. 5", "Dec. 4", "ст. 12"): no break before a digit.
+    BeforeNumber,
+}
+
+/// Words that end with a dot without (necessarily) ending a sentence, compared folded and
+/// without the final dot.
+static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbreviation>> = LazyLock::new(|| {
+    use Abbreviation::*;
+    let never = [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "amb",
+        "dept",
+        "vs",
+        "approx",
+        "est",
+        "fig",
+        "vol",
+        "e.g",
+        "i.e",
+        "cf",
+        "mt",
+        "ft",
+        "ave",
+        "rev",
+        "hon",
+        "messrs",
+        // Russian, Ukrainian: titles, places, "that is", "named after", "see".
+        "им",
+        "ім",
+        "ул",
+        "вул",
+        "пр",
+        "просп",
+        "пл",
+        "св",
+        "т.е",
+        "т.к",
+        "т.ч",
+        "т.н",
+        "напр",
+        "див",
+        "см",
+        "проф",
+        "акад",
+        "доц",
+        "акад",
+        "обл",
+        "пос",
+        "смт",
+        "тов",
+        "гр",
+        "ген",
+        "зам",
+        "рис",
+        "табл",
+        "стр",
+        "кв",
+    ];
+    let ambiguous = [
+        "u.s", "u.k", "u.n", "e.u", "u.s.a", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m",
+        "bn", "mln", "г", "гг", "р", "рр", "тыс", "тис", "млн", "млрд", "трлн", "руб", "грн",
+        "долл", "дол", "коп", "др", "ин", "ін", "ред",
+    ];
+    let before_number = [
+        "no", "nos", "nr", "art", "para", "sec", "p", "pp", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ст", "п", "ч", "абз", "янв", "фев",
+        "февр", "апр", "авг", "сент", "сен", "окт", "нояб", "дек", "січ", "лют", "бер", "квіт",
+        "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд", "т", "д", "№",
+    ];
+    never
+        .into_iter()
+        .map(|w| (w, Never))
+        .chain(ambiguous.into_iter().map(|w| (w, Ambiguous)))
+        .chain(before_number.into_iter().map(|w| (w, BeforeNumber)))
+        .collect()
 });
 
 /// Split a paragraph into sentences. A sentence ends at `.`, `!`, `?` or `…` (with closing
-/// quotes or brackets) followed by a space and a capital, digit or opening quote, unless the
-/// word before the stop is an abbreviation or an initial ("U.S.", "Mr.", "г.", "J.").
+/// quotes or brackets) followed by a space and a capital, digit, opening quote or dash, unless
+/// the stop closes an abbreviation or an initial ("Mr.", "J.", "г.", "т.е."; see
+/// [`Abbreviation`]), a list number ("1. Trade..."), or falls inside a quotation that closes
+/// later. A bullet ("•") starts a new sentence: flattened lists keep their items apart.
 pub fn sentences(paragraph: &str) -> Vec<&str> {
+    split(paragraph, true)
+}
+
+/// How many sentences `sentence` holds when quotations are split too: «Мы готовы. Работаем!»,
+/// — сказал он. is one sentence of two. Summary lengths count these, so a long quotation
+/// costs what it reads like.
+pub fn inner_sentences(sentence: &str) -> usize {
+    split_quotations(sentence).len().max(1)
+}
+
+/// `sentence` split at the sentence ends inside its quotations too.
+pub fn split_quotations(sentence: &str) -> Vec<&str> {
+    split(sentence, false)
+}
+
+fn split(paragraph: &str, keep_quotations: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
+        if is_bullet(c) && i > 0 && chars[i - 1].1.is_whitespace() {
+            push_trimmed(&mut out, &paragraph[start..pos]);
+            start = pos;
+            i += 1;
+            continue;
+        }
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow repeated stops and closing quotes/brackets.
             let mut j = i + 1;
@@ -105,6 +213,7 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
                 let n = chars[k].1;
                 n.is_uppercase()
                     || n.is_ascii_digit()
+                    || is_bullet(n)
                     || matches!(n, '"' | '«' | '“' | '„' | '‘' | '(' | '—' | '–')
             };
             let end = if j < chars.len() {
@@ -112,16 +221,12 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
             } else {
                 paragraph.len()
             };
+            let single_dot = c == '.' && j == i + 1;
             if at_space
                 && next_starts
-                && !(c == '.' && ends_with_abbreviation(&paragraph[start..pos]))
-                && !inside_quotation(&paragraph[start..end], &paragraph[end..])
+                && !(single_dot && dot_continues(&paragraph[start..pos], &paragraph[chars[k].0..]))
+                && !(keep_quotations && inside_quotation(&paragraph[start..end], &paragraph[end..]))
             {
-                let end = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    paragraph.len()
-                };
                 push_trimmed(&mut out, &paragraph[start..end]);
                 start = chars[k].0;
                 i = k;
@@ -134,6 +239,64 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
     }
     push_trimmed(&mut out, &paragraph[start..]);
     out
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '▪' | '●' | '◦' | '■' | '►')
+}
+
+/// True when the dot after `before` does not end the sentence, given the text `after` it
+/// (which starts with a capital, a digit or an opening mark).
+fn dot_continues(before: &str, after: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '«' | '"' | '“' | '„'))
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let mut chars = word.chars();
+    let first = chars.next();
+    let next_is_digit = after.starts_with(|c: char| c.is_ascii_digit());
+    // "1. Trade...", "a) ...": a list number opening the sentence is no sentence of its own.
+    if before.trim() == word && !word.is_empty() && word.len() <= 3 {
+        let numeral = word.chars().all(|c| c.is_ascii_digit())
+            || (word.chars().all(char::is_alphabetic) && word.chars().count() == 1);
+        if numeral {
+            return true;
+        }
+    }
+    if letters == 1 && chars.next().is_none() {
+        let first = first.unwrap_or(' ');
+        // An initial ("J. Smith", "Д. Медведев"); a single lower-case Cyrillic letter is an
+        // abbreviation ("м. Київ", "с. Ленинское", "в 2025 г."), which no sentence ends with.
+        if first.is_uppercase() {
+            return true;
+        }
+        if is_cyrillic(first) && first != 'я' && !ABBREVIATIONS.contains_key(word) {
+            return true;
+        }
+    }
+    match ABBREVIATIONS.get(fold(word).as_str()) {
+        Some(Abbreviation::Never) => true,
+        Some(Abbreviation::BeforeNumber) => next_is_digit,
+        Some(Abbreviation::Ambiguous) => next_is_digit || !opens_sentence(after),
+        None => false,
+    }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// True when `text` starts with a capitalised function word ("The", "He", "В", "Він"), the
+/// usual first word of a sentence and an unlikely continuation of a name or an amount.
+fn opens_sentence(text: &str) -> bool {
+    let word: String = text
+        .chars()
+        .skip_while(|c| !c.is_alphabetic())
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && super::stem::is_function_word(&fold(&word))
 }
 
 /// True when `sentence` opens a quotation that `rest` closes: «Каждый день... фермера. Мы
@@ -157,18 +320,6 @@ fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
     if !s.is_empty() {
         out.push(s);
     }
-}
-
-fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
-        .next()
-        .unwrap_or("");
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
-        return true; // an initial: "J. Smith", "Д. Медведев"
-    }
-    ABBREVIATIONS.contains(fold(word).as_str())
 }
 
 #[cfg(test)]
@@ -232,5 +383,129 @@ mod tests {
             sentences("Prices rose 2.5 percent. Then fell."),
             ["Prices rose 2.5 percent.", "Then fell."]
         );
+    }
+
+    #[test]
+    fn quotations_count_their_inner_sentences() {
+        assert_eq!(inner_sentences("«Мы готовы. Работаем!», — сказал он."), 2);
+        assert_eq!(inner_sentences("\"We agree. Fully,\" he said."), 2);
+        assert_eq!(inner_sentences("The U.S. Treasury agreed on Dec. 4."), 1);
+    }
+
+    #[test]
+    fn english_hard_cases() {
+        for (text, expected) in [
+            (
+                "Dr. Jones of Acme Inc. met Gen. Smith at 10 a.m. on Monday. Talks ended.",
+                &[
+                    "Dr. Jones of Acme Inc. met Gen. Smith at 10 a.m. on Monday.",
+                    "Talks ended.",
+                ][..],
+            ),
+            // An ambiguous abbreviation ends a sentence when a function word follows it.
+            (
+                "Exports went to the U.S. The deal was signed.",
+                &["Exports went to the U.S.", "The deal was signed."],
+            ),
+            (
+                "The U.S. Treasury agreed. Growth hit 3.5 percent.",
+                &["The U.S. Treasury agreed.", "Growth hit 3.5 percent."],
+            ),
+            (
+                "Under Art. 5 and No. 12 rules, it passed. On Jan. 3 it began.",
+                &[
+                    "Under Art. 5 and No. 12 rules, it passed.",
+                    "On Jan. 3 it began.",
+                ],
+            ),
+            (
+                "He hesitated... Then he signed. Well… We will see.",
+                &[
+                    "He hesitated...",
+                    "Then he signed.",
+                    "Well…",
+                    "We will see.",
+                ],
+            ),
+            (
+                "1. Trade rose. 2. Energy fell.",
+                &["1. Trade rose.", "2. Energy fell."],
+            ),
+            (
+                "Priorities: • trade and transit • energy",
+                &["Priorities:", "• trade and transit", "• energy"],
+            ),
+            (
+                "J. R. Smith spoke. \"We agree. Fully,\" he said. Done.",
+                &[
+                    "J. R. Smith spoke.",
+                    "\"We agree. Fully,\" he said.",
+                    "Done.",
+                ],
+            ),
+        ] {
+            assert_eq!(sentences(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn russian_hard_cases() {
+        for (text, expected) in [
+            (
+                "Вуз им. Ельцина основан в 1993 г. Президент Д. Медведев посетил его.",
+                &["Вуз им. Ельцина основан в 1993 г. Президент Д. Медведев посетил его."][..],
+            ),
+            (
+                "Соглашение подписано в 2025 г. В нем 12 статей.",
+                &["Соглашение подписано в 2025 г.", "В нем 12 статей."],
+            ),
+            (
+                "В 2020–2024 гг. объем составил 5 млн. долларов, т.е. вырос. Далее по ст. 5 закона.",
+                &[
+                    "В 2020–2024 гг. объем составил 5 млн. долларов, т.е. вырос.",
+                    "Далее по ст. 5 закона.",
+                ],
+            ),
+            (
+                "Встреча прошла 4 дек. 2025 года в с. Ленинское. Стороны довольны.",
+                &["Встреча прошла 4 дек. 2025 года в с. Ленинское.", "Стороны довольны."],
+            ),
+            (
+                "Он помолчал... Потом сказал: «Мы готовы. Работаем!» Все ушли.",
+                &["Он помолчал...", "Потом сказал: «Мы готовы. Работаем!»", "Все ушли."],
+            ),
+        ] {
+            assert_eq!(sentences(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn ukrainian_hard_cases() {
+        for (text, expected) in [
+            (
+                "Угоду підписали 5 груд. 2025 р. у м. Київ на вул. Хрещатик. Сторони задоволені.",
+                &[
+                    "Угоду підписали 5 груд. 2025 р. у м. Київ на вул. Хрещатик.",
+                    "Сторони задоволені.",
+                ][..],
+            ),
+            (
+                "Проєкт триває з 2024 р. Він коштує 3,5 млн. гривень на дороги, мости і т.д. Далі.",
+                &[
+                    "Проєкт триває з 2024 р.",
+                    "Він коштує 3,5 млн. гривень на дороги, мости і т.д.",
+                    "Далі.",
+                ],
+            ),
+            (
+                "Університет ім. Т. Шевченка відкрився. „Це важливо. Ми готові“, – сказав він.",
+                &[
+                    "Університет ім. Т. Шевченка відкрився.",
+                    "„Це важливо. Ми готові“, – сказав він.",
+                ],
+            ),
+        ] {
+            assert_eq!(sentences(text), expected, "{text}");
+        }
     }
 }

@@ -21,6 +21,10 @@ pub struct FrontMatter {
     pub partners: Vec<String>,
     /// A hand-written summary, used instead of the extracted one.
     pub summary: Option<String>,
+    /// This article's summary length in sentences (site.toml's `summary_sentences` otherwise).
+    pub summary_sentences: Option<usize>,
+    /// This article's summary length in words (site.toml's `summary_words` otherwise).
+    pub summary_words: Option<usize>,
     /// Name of the publication.
     pub source: Option<String>,
     /// Address of the original article.
@@ -33,7 +37,16 @@ pub struct FrontMatter {
 
 /// The keys [`FrontMatter`] knows.
 const KNOWN_KEYS: &[&str] = &[
-    "title", "date", "partners", "summary", "source", "url", "language", "draft",
+    "title",
+    "date",
+    "partners",
+    "summary",
+    "summary_sentences",
+    "summary_words",
+    "source",
+    "url",
+    "language",
+    "draft",
 ];
 
 /// Which syntax the front matter used.
@@ -228,6 +241,18 @@ mod tests {
         assert_eq!(s.front.partners, ["Pakistan"]);
         assert_eq!(s.unknown_keys, ["tags"]);
         assert_eq!(s.body, "Text");
+    }
+
+    #[test]
+    fn summary_length_per_article() {
+        let s = split("+++\nsummary_sentences = 2\nsummary_words = 50\n+++\nBody").unwrap();
+        assert_eq!(s.front.summary_sentences, Some(2));
+        assert_eq!(s.front.summary_words, Some(50));
+        assert!(s.unknown_keys.is_empty());
+        let s = split("---\nsummary_sentences: 1\n---\nBody").unwrap();
+        assert_eq!(s.front.summary_sentences, Some(1));
+        let e = split("+++\nsummary_sentences = -1\n+++\n").unwrap_err();
+        assert!(e.message.contains("invalid front matter"), "{}", e.message);
     }
 
     #[test]
