@@ -4,6 +4,7 @@
 #   benches/build.sh [N_ARTICLES] [RUNS]        (defaults: 5000 articles, 5 runs)
 #
 # Uses ../shared/bench/gen_corpus.py (deterministic corpus) and ../shared/bench/hugo-site.
+# briefing builds with --no-cache (cold: see benches/incremental.sh for cached builds).
 # Runs alternate briefing and Hugo so machine noise hits both alike; reports the median wall
 # time of each and their ratio. Output goes to /dev/shm when available to keep disk noise out.
 set -euo pipefail
@@ -32,7 +33,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 b_times=(); h_times=()
 for _ in $(seq "$runs"); do
-  b_times+=("$(time_of ./target/release/briefing build --root "$work/site" --output "$out/briefing-bench-out-$$")")
+  b_times+=("$(time_of ./target/release/briefing build --no-cache --root "$work/site" --output "$out/briefing-bench-out-$$")")
   if $have_hugo; then
     rm -rf "$out/hugo-bench-out-$$"
     h_times+=("$(time_of hugo --source "$work/hugo" --destination "$out/hugo-bench-out-$$")")
