@@ -486,6 +486,13 @@ fn is_byline(line: &str) -> bool {
     BYLINE.is_match(line)
 }
 
+/// A line of a list: a bullet or dash, then text.
+fn is_list_item(line: &str) -> bool {
+    ["- ", "• ", "* ", "– ", "— ", "· "]
+        .iter()
+        .any(|m| line.starts_with(m) && line.len() > m.len())
+}
+
 fn classify(line: &str) -> Kind {
     if line.is_empty() {
         return Kind::Blank;
@@ -732,9 +739,16 @@ fn story_core(lines: &[String], kinds: &[Kind]) -> Option<(usize, usize)> {
         // What separates this prose line from the next?
         let gap = &kinds[p + 1..next];
         let furniture = gap.contains(&Kind::Section);
-        let junk = gap
-            .iter()
-            .filter(|k| matches!(k, Kind::Headline | Kind::Chrome | Kind::Date | Kind::Field))
+        // A list the story introduces ("He announced:" then "- Duty cuts ...") is story.
+        let introduced = lines[p].trim_end().ends_with(':');
+        let junk = (p + 1..next)
+            .filter(|&i| {
+                matches!(
+                    kinds[i],
+                    Kind::Headline | Kind::Chrome | Kind::Date | Kind::Field
+                )
+            })
+            .filter(|&i| !(introduced && kinds[i] == Kind::Headline && is_list_item(&lines[i])))
             .count();
         let rest = total - story_words;
         // A furniture section, or a long run of headline-like lines, followed by less prose than

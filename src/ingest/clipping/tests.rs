@@ -272,3 +272,32 @@ fn no_prefix_or_suffix_of_a_messy_clipping_panics() {
         let _ = parse_text(&text[i..]);
     }
 }
+
+#[test]
+fn a_list_the_story_introduces_is_story_not_furniture() {
+    let text = "India unveils budget\n\n\
+        India is to boost spending on primary schools and health in a budget flagged as a boost for the ordinary citizen. The finance minister presented it to parliament on Monday.\n\n\
+        The finance minister says he is committed to continue reforming the tax system. As part of his reforms he has announced:\n\n\
+        - Duty cuts on capital goods and raw materials\n\
+        - Expanded service tax net\n\
+        - Raised the income-tax threshold\n\
+        - Reduced income tax for low earners\n\
+        - Reduced corporate tax rates to 30%\n\n\
+        An annual economic survey released on Friday said India needed to ease restrictions on foreign investment. The Communists are hostile to such measures.\n";
+    let clip = parse_text(text);
+    let body = texts(&clip).join("\n");
+    assert!(body.contains("Expanded service tax net"), "{body}");
+    assert!(body.contains("An annual economic survey"), "{body}");
+    // Without the introducing colon, a run of short lines after the story is still a
+    // headline list, and what follows it is not story.
+    let related = "Budget unveiled\n\n\
+        India is to boost spending on primary schools and health in a budget flagged as a boost for the ordinary citizen. The finance minister presented it to parliament on Monday. He said growth was strong and inflation under control this year.\n\n\
+        - Markets rally on budget hopes\n\
+        - Rupee hits a six-month high\n\
+        - Oil prices ease in Asian trade\n\
+        - Gold steadies after sell-off\n\n\
+        Subscribe to our newsletter for the latest business news.\n";
+    let clip = parse_text(related);
+    let body = texts(&clip).join("\n");
+    assert!(!body.contains("Subscribe"), "{body}");
+}
