@@ -311,7 +311,16 @@ fn inside_quotation(sentence: &str, rest: &str) -> bool {
         (&['«', '“'], &['»', '”'])
     };
     let open = count(sentence, openers) > count(sentence, closers);
-    let straight_open = count(sentence, &['"']) % 2 == 1;
+    // An odd count of straight quotes opens one only if the last of them is an opening quote
+    // (after a space, or at the start); `away." Mr Gupta...` closes a quotation begun in an
+    // earlier paragraph.
+    let last_opens = sentence.rfind('"').is_some_and(|at| {
+        sentence[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c))
+    });
+    let straight_open = count(sentence, &['"']) % 2 == 1 && last_opens;
     (open && rest.contains(closers)) || (straight_open && rest.contains('"'))
 }
 
@@ -382,6 +391,19 @@ mod tests {
         assert_eq!(
             sentences("Prices rose 2.5 percent. Then fell."),
             ["Prices rose 2.5 percent.", "Then fell."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_closed_from_an_earlier_paragraph_does_not_swallow_the_next() {
+        let text = "She says she watched the water pull her friend away.\" Mr Gupta says the power of his messages was palpable. \"He was running around,\" Mr Gupta says.";
+        assert_eq!(
+            sentences(text),
+            [
+                "She says she watched the water pull her friend away.\"",
+                "Mr Gupta says the power of his messages was palpable.",
+                "\"He was running around,\" Mr Gupta says."
+            ]
         );
     }
 
