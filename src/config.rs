@@ -375,6 +375,27 @@ impl BuildOptions {
                 .unwrap_or(&config.output_dir),
         );
         let content_dir = root.join(&config.content_dir);
+        // A cache inside the content folder would be read as articles, and change the
+        // inputs of every build.
+        let in_content = config.cache_dir.starts_with(&config.content_dir)
+            && !config
+                .cache_dir
+                .strip_prefix(&config.content_dir)
+                .is_ok_and(|rest| {
+                    rest.components()
+                        .next()
+                        .is_some_and(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+                });
+        if in_content {
+            return Err(Error::Invalid {
+                path,
+                key: "cache_dir",
+                message: format!(
+                    "is `{}`, inside the content folder; choose a folder such as \".briefing-cache\"",
+                    config.cache_dir.display()
+                ),
+            });
+        }
         let cache_dir = (!overrides.no_cache).then(|| root.join(&config.cache_dir));
         Ok(BuildOptions {
             root: root.to_owned(),
@@ -491,5 +512,37 @@ mod tests {
         assert_eq!(opts.base_url, "https://b.org/x/");
         assert_eq!(opts.config.home_country.as_deref(), Some("kg"));
         assert_eq!(opts.output_dir, Path::new("/site/out"));
+        assert_eq!(
+            opts.cache_dir.as_deref(),
+            Some(Path::new("/site/.briefing-cache"))
+        );
+    }
+
+    #[test]
+    fn the_cache_is_never_read_as_content() {
+        let resolve = |text: &str| {
+            BuildOptions::resolve(
+                Path::new("/site"),
+                parse(text).unwrap(),
+                Overrides::default(),
+            )
+        };
+        match resolve("cache_dir = \"content/cache\"") {
+            Err(Error::Invalid { key, .. }) => assert_eq!(key, "cache_dir"),
+            other => panic!("{other:?}"),
+        }
+        // Hidden folders are not read as content.
+        assert!(resolve("cache_dir = \"content/.cache\"").is_ok());
+        assert!(resolve("cache_dir = \"content-cache\"").is_ok());
+        let no_cache = BuildOptions::resolve(
+            Path::new("/site"),
+            SiteConfig::default(),
+            Overrides {
+                no_cache: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(no_cache.cache_dir.is_none());
     }
 }
