@@ -449,8 +449,9 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
     clip
 }
 
-/// Trim, collapse inner whitespace, drop zero-width and non-breaking oddities.
-fn normalise_line(line: &str) -> String {
+/// Trim, collapse inner whitespace, drop zero-width and non-breaking oddities: a line as the
+/// parser compares it, and as site chrome is counted.
+pub(crate) fn normalise_line(line: &str) -> String {
     let cleaned: String = line
         .chars()
         .filter(|c| {

@@ -402,7 +402,7 @@ impl Source {
             if !chrome.is_empty() {
                 let mut lines: Vec<String> = text
                     .lines()
-                    .map(normalise_line)
+                    .map(clipping::normalise_line)
                     .filter(|l| chrome.contains(l))
                     .collect();
                 lines.sort();
@@ -480,7 +480,7 @@ fn site_chrome<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
         files += 1;
         let lines: HashSet<String> = text
             .lines()
-            .map(normalise_line)
+            .map(clipping::normalise_line)
             .filter(|l| !l.is_empty() && l.len() <= 200 && !clipping::is_prose(l))
             .collect();
         for line in lines {
@@ -492,11 +492,6 @@ fn site_chrome<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
         .filter(|&(_, n)| n >= MIN_FILES && n * 50 >= files)
         .map(|(line, _)| line)
         .collect()
-}
-
-/// A line as site chrome is compared: whitespace collapsed.
-fn normalise_line(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn load(
@@ -927,6 +922,26 @@ mod tests {
 
     fn codes(loaded: &Loaded) -> Vec<&str> {
         loaded.diagnostics.iter().map(|d| d.code.as_ref()).collect()
+    }
+
+    #[test]
+    fn site_chrome_is_counted_as_the_parser_compares_lines() {
+        // The same footer line, once with a zero-width space and a soft hyphen in it.
+        let footer = [
+            "Our Com\u{00AD}pany Footer Menu",
+            "Our Company\u{200B} Footer Menu",
+        ];
+        let texts: Vec<String> = (0..4)
+            .map(|i| {
+                format!(
+                    "Title {i}\n\nA story sentence number {i} is here.\n{}\n",
+                    footer[i % 2]
+                )
+            })
+            .collect();
+        let chrome = site_chrome(texts.iter().map(String::as_str));
+        assert!(chrome.contains("Our Company Footer Menu"), "{chrome:?}");
+        assert_eq!(chrome.len(), 1, "{chrome:?}");
     }
 
     #[test]
