@@ -11,6 +11,7 @@ pub mod front_matter;
 pub mod headline;
 mod html;
 mod markdown;
+mod nesting;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -698,7 +699,22 @@ fn from_html(
     display: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Article> {
-    let page = html::parse(text);
+    let flattened = nesting::limit_depth(text);
+    if let Some(flat) = &flattened {
+        diags.push(
+            Diagnostic::warning(
+                display,
+                "too-deep",
+                format!(
+                    "markup nested {} levels deep; elements below level {} were dropped (their text is kept)",
+                    flat.depth,
+                    nesting::MAX_DEPTH
+                ),
+            )
+            .with_hint("save the page again from the browser, or paste its text into a .txt clipping"),
+        );
+    }
+    let page = html::parse(flattened.as_ref().map_or(text, |f| f.html.as_str()));
     if !page.found_article {
         diags.push(
             Diagnostic::warning(display, "no-article", "no article text found in this page; skipped")

@@ -6,6 +6,7 @@
 
 mod context;
 pub mod feed;
+mod search;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -544,12 +545,10 @@ impl Renderer<'_> {
                 s: card.summary.join(" "),
             })
             .collect();
-        let json = serde_json::to_string(&entries)
-            .expect("search entries serialise")
-            .replace('<', "\\u003c");
+        let json = serde_json::to_string(&entries).expect("search entries serialise");
         Page::new(
             site_path(SEARCH_INDEX),
-            format!("window.BRIEFING_SEARCH={json};\n").into_bytes(),
+            search::index_script(&json).into_bytes(),
         )
     }
 
