@@ -287,6 +287,10 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         .chain(opts.cache_dir.clone())
         .collect();
     output::check_target(&opts.output_dir, &opts.root, &protected, &opts.config.keep)?;
+    // Folders a killed build left beside the output: put back what belongs, delete the rest.
+    for message in output::recover(&opts.output_dir)? {
+        log::warn!("{message}");
+    }
     let sources = scan(opts)?;
     let mut theme_diags = Vec::new();
     let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;

@@ -14,6 +14,7 @@ mod suite {
     mod check;
     mod cli;
     mod clippings;
+    mod crash_safety;
     mod determinism;
     mod feeds;
     mod hostile;

@@ -1,12 +1,15 @@
 //! Output: pages go to disk atomically.
 //!
 //! The site is written into a fresh sibling folder (same filesystem), then swapped in with
-//! two renames, so a failed or interrupted build leaves the previous output intact and a
-//! reader never sees half a site. What a publisher keeps in the output folder (`.git`,
+//! one atomic exchange where the platform has it (see [`swap`]), so a failed or interrupted
+//! build leaves the previous output intact and a reader never sees half a site or none. What a publisher keeps in the output folder (`.git`,
 //! `CNAME`, any dotfile, names listed in `keep`) is carried over into the new folder: Zola
 //! users lose `public/.git` on every build, ours do not.
 
 mod minify;
+mod swap;
+
+pub use swap::recover;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -139,7 +142,10 @@ impl Manifest {
     }
 }
 
-fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> Error + 'a {
+pub(crate) fn io<'a>(
+    action: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(std::io::Error) -> Error + 'a {
     move |source| Error::Io {
         action,
         path: path.to_owned(),
@@ -200,7 +206,7 @@ pub fn check_target(
 }
 
 /// What survives a rebuild in the output folder.
-fn is_kept(name: &str, keep: &[String]) -> bool {
+pub(crate) fn is_kept(name: &str, keep: &[String]) -> bool {
     (name.starts_with('.') && name != ".nojekyll")
         || name == "CNAME"
         || keep.iter().any(|k| k == name)
@@ -267,7 +273,7 @@ pub fn write(
         .unwrap_or_else(|| "public".into());
     // Dropped (and deleted) on any early return: a failed build leaves no litter.
     let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.building-"))
+        .prefix(&swap::prefix(&name, "building"))
         .tempdir_in(&parent)
         .map_err(io("create a build folder in", &parent))?;
     let none = Manifest::default();
@@ -280,7 +286,7 @@ pub fn write(
     fs::write(staging.path().join(".nojekyll"), b"")
         .map_err(io("write", &staging.path().join(".nojekyll")))?;
     set_readable(staging.path())?;
-    swap(staging, output, &parent, &name, options)?;
+    swap::swap(staging, output, &parent, &name, options)?;
     Ok(manifest)
 }
 
@@ -354,123 +360,6 @@ fn set_readable(dir: &Path) -> Result<(), Error> {
             .map_err(io("set permissions of", dir))?;
     }
     let _ = dir;
-    Ok(())
-}
-
-/// Names in the old output that the publisher keeps.
-fn kept(old: &Path, options: &WriteOptions) -> Result<Vec<String>, Error> {
-    let mut names = Vec::new();
-    for entry in fs::read_dir(old).map_err(io("read", old))? {
-        let name = entry
-            .map_err(io("read", old))?
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        if is_kept(&name, &options.keep) {
-            names.push(name);
-        }
-    }
-    names.sort();
-    Ok(names)
-}
-
-/// Swap the built folder in. The old output is moved aside first and is never deleted until
-/// the new one is in place: on any failure it is put back, and if even that fails the error
-/// says where it is. Kept files (`.git`...) only ever move between the old and the new
-/// folder, never into something that gets deleted.
-fn swap(
-    staging: tempfile::TempDir,
-    output: &Path,
-    parent: &Path,
-    name: &str,
-    options: &WriteOptions,
-) -> Result<(), Error> {
-    if !output.exists() {
-        let built = staging.keep();
-        return fs::rename(&built, output).map_err(|e| {
-            let _ = fs::remove_dir_all(&built);
-            Error::Io {
-                action: "move the new site to",
-                path: output.to_owned(),
-                source: e,
-            }
-        });
-    }
-    let retired = tempfile::Builder::new()
-        .prefix(&format!(".{name}.previous-"))
-        .tempdir_in(parent)
-        .map_err(io("create a folder in", parent))?;
-    let old = retired.path().join(name);
-    fs::rename(output, &old).map_err(io("move aside", output))?;
-    // From here on the previous site lives in `old`: nothing may delete it on failure.
-    let retired = retired.keep();
-    let built = staging.keep();
-    let give_back = |moved: &[String], error: Error| -> Error {
-        for n in moved {
-            let _ = fs::rename(built.join(n), old.join(n));
-        }
-        if fs::rename(&old, output).is_ok() {
-            let _ = fs::remove_dir_all(&built);
-            let _ = fs::remove_dir_all(&retired);
-            error
-        } else {
-            Error::Io {
-                action: "restore the previous site (it is kept at its temporary path) to",
-                path: output.to_owned(),
-                source: std::io::Error::other(format!(
-                    "{error}; previous site left in `{}`",
-                    old.display()
-                )),
-            }
-        }
-    };
-    let names = match kept(&old, options) {
-        Ok(names) => names,
-        Err(e) => return Err(give_back(&[], e)),
-    };
-    let mut moved: Vec<String> = Vec::new();
-    for n in &names {
-        let target = built.join(n);
-        if target.exists() {
-            let removal = if target.is_dir() {
-                fs::remove_dir_all(&target)
-            } else {
-                fs::remove_file(&target)
-            };
-            if let Err(e) = removal {
-                return Err(give_back(
-                    &moved,
-                    Error::Io {
-                        action: "replace",
-                        path: target,
-                        source: e,
-                    },
-                ));
-            }
-        }
-        if let Err(e) = fs::rename(old.join(n), &target) {
-            return Err(give_back(
-                &moved,
-                Error::Io {
-                    action: "keep",
-                    path: old.join(n),
-                    source: e,
-                },
-            ));
-        }
-        moved.push(n.clone());
-    }
-    if let Err(e) = fs::rename(&built, output) {
-        return Err(give_back(
-            &moved,
-            Error::Io {
-                action: "move the new site to",
-                path: output.to_owned(),
-                source: e,
-            },
-        ));
-    }
-    let _ = fs::remove_dir_all(&retired);
     Ok(())
 }
 
