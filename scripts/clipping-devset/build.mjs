@@ -150,9 +150,17 @@ for (const p of pages) {
     fs.writeFileSync(path.join(OUT, 'clippings', `${p.id}.txt`), got.innerText);
     const norm = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const visible = norm(got.innerText);
-    // Gold title: an h1 that the copied text shows; else og:title when the text shows it.
-    let title = got.h1s.find((h) => visible.includes(norm(h))) || null;
-    if (!title && got.og && visible.includes(norm(got.og))) title = got.og;
+    // Gold title: the h1 that og:title echoes (a site's name or "Menu" in an h1 is not the
+    // headline); else og:title (without a " | Site" suffix) when the copied text shows it;
+    // else the only visible h1.
+    const shown = (t) => t && visible.includes(norm(t));
+    const og = norm(got.og || '');
+    const echoed = (h) => og && (og.includes(norm(h)) || norm(h).includes(og)) && norm(h).length >= 0.4 * og.length;
+    const ogShort = (got.og || '').split(/\s+[|–—-]\s+/)[0];
+    let title = got.h1s.find((h) => shown(h) && echoed(h)) || null;
+    if (!title && shown(got.og)) title = got.og;
+    if (!title && ogShort.split(/\s+/).length >= 3 && shown(ogShort)) title = ogShort;
+    if (!title && !og && got.h1s.filter(shown).length === 1) title = got.h1s.find(shown);
     rows.push({
       id: p.id,
       source: `${p.repo}:${p.file}`,
