@@ -8,7 +8,10 @@
 //! and nothing else; a date inside a sentence ("on November 27, both presidents...") is never
 //! one, so a story's own dates are never taken for its publication date.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use regex::Regex;
 
 /// Month words, lower case (`ё` folded to `е`), with their number.
 #[rustfmt::skip]
@@ -275,6 +278,201 @@ fn clock(word: &str) -> Option<NaiveTime> {
         .ok()
 }
 
+/// Month names of more languages (German, French, Spanish, Portuguese, Italian, Indonesian,
+/// Polish, Dutch, Russian prepositional forms), as data: `data/date-months.tsv`. They are
+/// only read inside a full day-month-year phrase (`find_in_line`), never as a lone word, so
+/// short ones (`set`, `out`, `mar`) cannot turn ordinary words into dates.
+static MORE_MONTHS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    include_str!("../../data/date-months.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (_lang, n, names) = (cols.next()?, cols.next()?.parse().ok()?, cols.next()?);
+            Some(
+                names
+                    .split(' ')
+                    .map(move |w| (w.to_owned(), n))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .flatten()
+        .collect()
+});
+
+/// The month number of a word in either table (`find_in_line` only).
+fn any_month_number(word: &str) -> Option<u32> {
+    month_number(word).or_else(|| {
+        let word = word.trim_end_matches('.').to_lowercase().replace('ё', "е");
+        MORE_MONTHS
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|&(_, n)| n)
+    })
+}
+
+/// Date phrases inside a line: day-month-year and month-day-year with month names (ordinal
+/// suffixes, `de`, dots: `29th December 2014`, `Dec. 29 2014`, `22 de janeiro de 2018`,
+/// `28.oct.2012`), ISO dates (also glued to a name: `Plautz2014-12-22`), numeric dates
+/// (`13/06/2014`, `11/18/19`, `18.11.2019`) and CJK dates (`2019年11月18日`).
+static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日
+      | (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T\s]\d{2}:\d{2})?
+      | (?:^|[^\d\p{L}])(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s.\-/]*(?:de\s+|of\s+)?(?P<m1>\p{L}{3,12})\.?,?[\s.\-/]*(?:de\s+|del\s+)?(?P<y1>(?:19|20)\d{2})(?:[^\d]|$)
+      | (?:^|[^\d\p{L}])(?P<m2>\p{L}{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{2})(?:[^\d]|$)
+      | (?:^|[^\d\p{L}])(?P<na>\d{1,2})(?P<sep>[./-])(?P<nb>\d{1,2})[./-](?P<ny>(?:19|20)\d{2}|\d{2})(?:[^\d]|$)
+    ",
+    )
+    .expect("valid regex")
+});
+
+/// Labels before a date inside a line, in more languages than a date line's labels.
+#[rustfmt::skip]
+const PUBLISHED_WORDS: &[&str] = &[
+    "published", "posted", "publié", "publie", "veröffentlicht", "publicado", "publicada",
+    "pubblicato", "postado", "diterbitkan", "опубликовано", "опубліковано", "erstellt",
+];
+#[rustfmt::skip]
+const UPDATED_WORDS: &[&str] = &[
+    "updated", "update", "modified", "aktualisiert", "geändert", "mis à jour", "actualizado",
+    "atualizado", "modifica", "обновлено", "оновлено", "изменено",
+];
+
+/// How the day and month of a numeric date were told apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Not numeric, or only one reading is a real date (`13/06/2014`).
+    Certain,
+    /// Both readings are real dates (`04/05/2022`): the page's language decided.
+    ByLanguage,
+}
+
+/// A date found inside a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The date.
+    pub date: NaiveDate,
+    /// Time of day written after it (`4:08 pm`, `10:42 AM`), when there is one.
+    pub time: Option<NaiveTime>,
+    /// What the words before it say.
+    pub label: Label,
+    /// How sure the day/month order is.
+    pub order: NumericOrder,
+}
+
+/// The first date phrase inside a short line (a byline, a dateline, "Published 10:42 AM EST
+/// Nov 13, 2019", "By Jane Doe | Oct 4, 2018"). `month_first` reads an ambiguous numeric
+/// date as month/day (American English pages); otherwise day/month. Lines longer than a
+/// byline are not searched: a date inside a story sentence is the story's.
+pub fn find_in_line(line: &str, month_first: bool) -> Option<Found> {
+    if line.chars().count() > 160 || line.split_whitespace().count() > 28 {
+        return None;
+    }
+    for caps in PHRASE.captures_iter(line) {
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (date, order) = if let (Some(y), Some(m), Some(d)) = (num("cy"), num("cm"), num("cd")) {
+            (
+                NaiveDate::from_ymd_opt(y as i32, m, d),
+                NumericOrder::Certain,
+            )
+        } else if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+            (
+                NaiveDate::from_ymd_opt(y as i32, m, d),
+                NumericOrder::Certain,
+            )
+        } else if let (Some(d), Some(m), Some(y)) = (
+            num("d1"),
+            caps.name("m1").and_then(|m| any_month_number(m.as_str())),
+            num("y1"),
+        ) {
+            (
+                NaiveDate::from_ymd_opt(y as i32, m, d),
+                NumericOrder::Certain,
+            )
+        } else if let (Some(m), Some(d), Some(y)) = (
+            caps.name("m2").and_then(|m| any_month_number(m.as_str())),
+            num("d2"),
+            num("y2"),
+        ) {
+            (
+                NaiveDate::from_ymd_opt(y as i32, m, d),
+                NumericOrder::Certain,
+            )
+        } else if let (Some(a), Some(b), Some(y)) = (num("na"), num("nb"), num("ny")) {
+            let y = match y {
+                0..=69 => 2000 + y as i32,
+                70..=99 => 1900 + y as i32,
+                _ => y as i32,
+            };
+            // `-` between numbers is a range or a phone number as often as a date: only with
+            // a four-digit year.
+            if &caps["sep"] == "-" && caps["ny"].len() != 4 {
+                continue;
+            }
+            let day_month = NaiveDate::from_ymd_opt(y, b, a);
+            let month_day = NaiveDate::from_ymd_opt(y, a, b);
+            match (day_month, month_day) {
+                (Some(dm), Some(md)) if dm != md => (
+                    Some(if month_first { md } else { dm }),
+                    NumericOrder::ByLanguage,
+                ),
+                (dm, md) => (dm.or(md), NumericOrder::Certain),
+            }
+        } else {
+            (None, NumericOrder::Certain)
+        };
+        let Some(date) = date else { continue };
+        let whole = caps.get(0).expect("match");
+        let before = line[..whole.start()].to_lowercase();
+        let after = &line[whole.end()..];
+        let label = label_before(&before);
+        let time = TIME_AFTER
+            .captures(after)
+            .and_then(|c| clock_of(&c))
+            .or_else(|| TIME_AFTER.captures(&before).and_then(|c| clock_of(&c)));
+        return Some(Found {
+            date,
+            time,
+            label,
+            order,
+        });
+    }
+    None
+}
+
+/// The label nearest before a date: "Published ... Updated <date>" is an update.
+fn label_before(before: &str) -> Label {
+    let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+    match (last(PUBLISHED_WORDS), last(UPDATED_WORDS)) {
+        (Some(p), Some(u)) if u > p => Label::Updated,
+        (Some(_), _) => Label::Published,
+        (None, Some(_)) => Label::Updated,
+        (None, None) => Label::Plain,
+    }
+}
+
+/// `4:08 pm`, `10:42 AM`, `17:43:29`, `18.00` is not read (too like a price).
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)?").expect("valid regex")
+});
+
+fn clock_of(caps: &regex::Captures) -> Option<NaiveTime> {
+    let mut h: u32 = caps[1].parse().ok()?;
+    let m: u32 = caps[2].parse().ok()?;
+    if let Some(half) = caps.get(3) {
+        let pm = half.as_str().to_lowercase().starts_with('p');
+        if h == 12 {
+            h = 0;
+        }
+        if pm {
+            h += 12;
+        }
+    }
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,6 +573,81 @@ mod tests {
                 None,
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn dates_inside_bylines_and_datelines() {
+        for (text, date) in [
+            ("By Jane Doe | Oct 4, 2018", d(2018, 10, 4)),
+            ("Published 10:42 AM EST Nov 13, 2019", d(2019, 11, 13)),
+            (
+                "Updated 1:39 am, Tuesday, November 19, 2019",
+                d(2019, 11, 19),
+            ),
+            ("November 19th, 2019 at 4:26 pm", d(2019, 11, 19)),
+            ("Oct 4, 2018", d(2018, 10, 4)),
+            (
+                "By Cyrus Engineer & Sophie Alexander / Published 30th December 2014",
+                d(2014, 12, 30),
+            ),
+            ("By Jessica Plautz2014-12-22 17:43:29 UTC", d(2014, 12, 22)),
+            (
+                "Veröffentlicht am 5. November 2023, 14:09 / ©5min.at",
+                d(2023, 11, 5),
+            ),
+            ("Publicado em 22 de janeiro de 2018", d(2018, 1, 22)),
+            ("PepeChan 28.oct.2012 | 11:26", d(2012, 10, 28)),
+            ("Rabu, 6 Maret 2019 10:00 WIB", d(2019, 3, 6)),
+            ("Опубликовано 11 октября 2019, 12:00", d(2019, 10, 11)),
+            ("Publié le 05/04/2013 à 17:08", d(2013, 4, 5)),
+            ("2019年11月18日 10:30", d(2019, 11, 18)),
+            ("Montag, 06.11.2023", d(2023, 11, 6)),
+            ("13/06/2014", d(2014, 6, 13)),
+        ] {
+            assert_eq!(find_in_line(text, false).map(|f| f.date), date, "{text}");
+        }
+    }
+
+    #[test]
+    fn numeric_order_follows_the_language_unless_a_value_decides() {
+        let us = find_in_line("11/18/19", true).unwrap();
+        assert_eq!(
+            (us.date, us.order),
+            (d(2019, 11, 18).unwrap(), NumericOrder::Certain)
+        );
+        let uk = find_in_line("11/18/19", false).unwrap();
+        assert_eq!(uk.date, d(2019, 11, 18).unwrap(), "18 cannot be a month");
+        let ambiguous = find_in_line("postado em 04/05/2022 05:49", false).unwrap();
+        assert_eq!(
+            (ambiguous.date, ambiguous.order),
+            (d(2022, 5, 4).unwrap(), NumericOrder::ByLanguage)
+        );
+        assert_eq!(
+            find_in_line("Posted 04/05/2022", true).unwrap().date,
+            d(2022, 4, 5).unwrap()
+        );
+    }
+
+    #[test]
+    fn labels_and_times_inside_lines() {
+        let f = find_in_line("Published: Jan. 14, 2015 Updated: 4:49 p.m.", false).unwrap();
+        assert_eq!(f.label, Label::Published);
+        let f = find_in_line("Zuletzt geändert: Nov 7, 2023, 8:54 AM GMT+1", false).unwrap();
+        assert_eq!((f.label, f.time), (Label::Updated, t(8, 54)));
+        let f = find_in_line("By Paul Ausick December 29, 2014 4:08 pm EST", false).unwrap();
+        assert_eq!((f.date, f.time), (d(2014, 12, 29).unwrap(), t(16, 8)));
+    }
+
+    #[test]
+    fn no_date_inside_long_sentences_or_plain_numbers() {
+        for text in [
+            "Call 555-12-34 for tickets",
+            "The 2014 season ended with 12 wins",
+            "Scores: 3/4 and 5/6",
+            "On November 27, 2025, both presidents met in Bishkek to sign the long-awaited agreement on water, energy, transport, trade and border crossings, officials said on Thursday",
+        ] {
+            assert_eq!(find_in_line(text, false), None, "{text}");
         }
     }
 }
