@@ -68,8 +68,8 @@ fn publisher_files(site: &SiteTest) {
 }
 
 fn assert_publisher_files(site: &SiteTest) {
-    assert_eq!(site.read("public/CNAME"), "digest.example.org\n");
-    assert_eq!(site.read("public/.git/HEAD"), "ref: refs/heads/gh-pages\n");
+    assert_eq!(site.read("CNAME"), "digest.example.org\n");
+    assert_eq!(site.read(".git/HEAD"), "ref: refs/heads/gh-pages\n");
 }
 
 /// Add or remove one article, so the next build's output differs from what is on disk.
