@@ -229,7 +229,7 @@ fn held_out(id: &str) -> bool {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    hash % 3 == 0
+    hash.is_multiple_of(3)
 }
 
 /// F1 and top-1 of one group of articles.
