@@ -35,6 +35,9 @@ const GENERATED: &str = include_str!("../../data/gazetteer.generated.toml");
 /// What no source has, edited by hand.
 const CURATED: &str = include_str!("../../data/gazetteer.curated.toml");
 
+/// People and institutions standing for a partner (evidence, never partners of their own).
+const PEOPLE: &str = include_str!("../../data/partners.people.toml");
+
 /// Shortest stem allowed: shorter ones match too many ordinary words.
 const MIN_STEM: usize = 4;
 
@@ -46,6 +49,68 @@ pub const CAPITAL_WEIGHT: f32 = 0.5;
 /// Airlines", "Kyrgyz-Russian Slavic University"), or an adjective for a language or origin
 /// ("the Russian language", "Chinese-made").
 pub const WEAK_WEIGHT: f32 = 0.1;
+/// Weight of a person or institution standing for a partner ("Lavrov", "the Pentagon"):
+/// evidence about as strong as a capital.
+pub const PERSON_WEIGHT: f32 = 0.5;
+
+/// What kind of alias a hit matched: the reason an analyst sees for a partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cue {
+    /// A name, short form or adjective.
+    Name,
+    /// A capital or seat of government.
+    Capital,
+    /// A weak signal ("Turkish Airlines").
+    Weak,
+    /// A person in office ("Macron").
+    Person,
+    /// An institution ("Kremlin", "Pentagon").
+    Institution,
+}
+
+/// When a person held the office that makes them stand for a partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Office {
+    /// First day in office.
+    pub from: chrono::NaiveDate,
+    /// Last day in office; `None` while in office.
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl Office {
+    /// Whether the office was held on `date`.
+    pub fn held_on(&self, date: chrono::NaiveDate) -> bool {
+        date >= self.from && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeopleFile {
+    #[serde(default)]
+    institution: Vec<InstitutionEntry>,
+    #[serde(default)]
+    person: Vec<PersonEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstitutionEntry {
+    partner: String,
+    names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonEntry {
+    partner: String,
+    #[allow(dead_code)]
+    role: String,
+    names: Vec<String>,
+    from: chrono::NaiveDate,
+    #[serde(default)]
+    to: Option<chrono::NaiveDate>,
+}
 
 /// Russian and Ukrainian endings a name's core may take (nouns, and adjectives inside names:
 /// "Южной Кореи", "Сполученими Штатами"). Only whole endings match, never any suffix.
@@ -319,6 +384,8 @@ struct Pattern {
     words: Vec<Word>,
     weight: f32,
     ambiguous: bool,
+    cue: Cue,
+    office: Option<Office>,
 }
 
 /// A match of an alias in a text.
@@ -330,8 +397,12 @@ pub struct Hit {
     pub start: usize,
     /// Byte offset just after the last word of the match.
     pub end: usize,
-    /// [`NAME_WEIGHT`], [`CAPITAL_WEIGHT`] or [`WEAK_WEIGHT`].
+    /// [`NAME_WEIGHT`], [`CAPITAL_WEIGHT`], [`PERSON_WEIGHT`] or [`WEAK_WEIGHT`].
     pub weight: f32,
+    /// What kind of alias matched.
+    pub cue: Cue,
+    /// For a person, when they held the office.
+    pub office: Option<Office>,
 }
 
 /// A problem in gazetteer data.
@@ -387,6 +458,7 @@ impl Gazetteer {
             let words = parse_alias(word)?;
             gazetteer.weak_after.extend(words);
         }
+        gazetteer.add_people(PEOPLE)?;
         for (id, aliases) in &extra.aliases {
             let index = gazetteer.find(id).ok_or_else(|| Error {
                 message: format!(
@@ -454,7 +526,54 @@ impl Gazetteer {
         Ok(gazetteer)
     }
 
+    /// Add the people and institutions of `text` (the format of `partners.people.toml`).
+    fn add_people(&mut self, text: &str) -> Result<(), Error> {
+        let file: PeopleFile = toml::from_str(text).map_err(|e| Error {
+            message: format!("built-in `partners.people.toml` is invalid: {e}"),
+        })?;
+        let position = |this: &Self, id: &str| {
+            this.find(id).ok_or_else(|| Error {
+                message: format!("`partners.people.toml` names `{id}`, which is not a partner id"),
+            })
+        };
+        for inst in &file.institution {
+            let index = position(self, &inst.partner)?;
+            for name in &inst.names {
+                self.add_cue(index, name, PERSON_WEIGHT, Cue::Institution, None)?;
+            }
+        }
+        for person in &file.person {
+            let index = position(self, &person.partner)?;
+            let office = Office {
+                from: person.from,
+                to: person.to,
+            };
+            for name in &person.names {
+                self.add_cue(index, name, PERSON_WEIGHT, Cue::Person, Some(office))?;
+            }
+        }
+        Ok(())
+    }
+
     fn add_pattern(&mut self, partner: usize, alias: &str, weight: f32) -> Result<(), Error> {
+        let cue = if weight == CAPITAL_WEIGHT {
+            Cue::Capital
+        } else if weight == WEAK_WEIGHT {
+            Cue::Weak
+        } else {
+            Cue::Name
+        };
+        self.add_cue(partner, alias, weight, cue, None)
+    }
+
+    fn add_cue(
+        &mut self,
+        partner: usize,
+        alias: &str,
+        weight: f32,
+        cue: Cue,
+        office: Option<Office>,
+    ) -> Result<(), Error> {
         let (ambiguous, body) = match alias.trim().strip_prefix('~') {
             Some(rest) => (true, rest),
             None => (false, alias),
@@ -490,6 +609,8 @@ impl Gazetteer {
             words,
             weight,
             ambiguous,
+            cue,
+            office,
         });
         Ok(())
     }
@@ -580,7 +701,7 @@ impl Gazetteer {
                         .any(|w| word_matches(w, next.text, folded[last + 1]))
             });
             // "in Moscow" is where something happened, not who did it.
-            let venue = pattern.weight == CAPITAL_WEIGHT
+            let venue = pattern.cue == Cue::Capital
                 && i > 0
                 && VENUE_WORDS.contains(&folded[i - 1])
                 && joined(&text[end_of(&toks[i - 1])..toks[i].start]);
@@ -593,6 +714,8 @@ impl Gazetteer {
                 } else {
                     pattern.weight
                 },
+                cue: pattern.cue,
+                office: pattern.office,
             });
             i += len;
         }
