@@ -240,7 +240,16 @@ fn clause_end(rest: &str) -> usize {
             }
             let lower = t.text.chars().next().is_some_and(char::is_lowercase);
             let conj = matches!(f[k - 1].as_str(), "and" | "и" | "і" | "та" | "a" | "an");
-            if lower && conj && LEXICON.documents.match_at(&f, k).is_some() {
+            let is_doc = LEXICON.documents.match_at(&f, k).is_some();
+            if lower
+                && is_doc
+                && k >= 2
+                && matches!(f[k - 1].as_str(), "a" | "an")
+                && f[k - 2] == "and"
+            {
+                return toks[k - 2].start;
+            }
+            if lower && conj && is_doc {
                 return toks[k - 1].start;
             }
             if k >= 2
