@@ -4,10 +4,14 @@
 //! country, summary length), so articles are analysed in parallel and `inspect` shows exactly
 //! what a build would use. What front matter states wins over what is inferred.
 
+pub mod agreements;
 pub mod figures;
 pub mod gazetteer;
 pub mod language;
+mod lexicon;
+pub mod names;
 pub mod partners;
+pub mod people;
 pub mod stem;
 pub mod summary;
 pub mod text;
@@ -38,6 +42,12 @@ pub struct Analysis {
     pub summary: Vec<String>,
     /// Key figures.
     pub figures: Vec<Figure>,
+    /// People named with a role, merged within the article.
+    #[serde(default)]
+    pub people: Vec<people::Person>,
+    /// Documents signed, planned or discussed.
+    #[serde(default)]
+    pub agreements: Vec<agreements::Agreement>,
 }
 
 /// Everything analysis needs besides the article.
@@ -221,6 +231,11 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
         }
     };
     let figures = figures::extract(summary::candidates(article).iter().map(String::as_str));
+    let people = people::detect(
+        article.blocks.iter().map(|b| b.text.as_str()),
+        &ctx.gazetteer,
+    );
+    let agreements = agreements::detect(&article.blocks);
 
     (
         Analysis {
@@ -229,6 +244,8 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
             mentioned,
             summary,
             figures,
+            people,
+            agreements,
         },
         diagnostics,
     )
