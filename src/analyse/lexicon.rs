@@ -91,6 +91,7 @@ impl PhraseSet {
     }
 
     /// Whether a single folded word is one of the phrases.
+    #[cfg(test)]
     pub fn contains_word(&self, folded: &str) -> bool {
         self.match_at(std::slice::from_ref(&folded.to_owned()), 0)
             .is_some()

@@ -121,7 +121,7 @@ fn is_name_like_shape(word: &str) -> bool {
     };
     let rest: Vec<char> = chars.collect();
     first.is_uppercase()
-        && rest.len() >= 1
+        && !rest.is_empty()
         && rest.iter().all(|c| c.is_alphabetic())
         && rest.iter().all(|c| !c.is_uppercase())
 }

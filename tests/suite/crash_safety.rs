@@ -248,7 +248,7 @@ fn random_kills_never_break_the_output_or_the_cache() {
     let seed = std::env::var("BRIEFING_KILL_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5eed_17u64);
+        .unwrap_or(0x005e_ed17_u64);
     let mut rng = Rng(seed);
     let site = big_site(&mut rng);
     site.write("public/.nojekyll", "");
