@@ -163,10 +163,15 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
     }
     let f = folded(&toks);
     let lex = &*LEXICON;
-    // Tokens inside a partner name (a country is never a person).
+    // Tokens inside a partner name (a country is never a person). Office-holders and
+    // institutions are gazetteer aliases too, as evidence for their country: a person's
+    // name is still a name here.
     let hits = gazetteer.scan(text);
     let mut partner_at: Vec<Option<usize>> = vec![None; toks.len()];
-    for h in &hits {
+    for h in hits
+        .iter()
+        .filter(|h| !matches!(h.cue, super::gazetteer::Cue::Person))
+    {
         for (i, t) in toks.iter().enumerate() {
             if t.start >= h.start && t.start < h.end {
                 partner_at[i] = Some(h.partner);
