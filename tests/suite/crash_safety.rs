@@ -12,15 +12,6 @@ use assert_cmd::cargo::CommandCargoExt;
 
 use crate::util::{assert_same_tree, snapshot_tree, SiteTest};
 
-/// Names next to the output folder that a build must not leave behind.
-fn litter(site: &SiteTest) -> Vec<String> {
-    fs::read_dir(site.root())
-        .expect("read root")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public."))
-        .collect()
-}
-
 /// The files of `dir` a build wrote (not the publisher's kept `.git` and `CNAME`).
 fn built_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut tree = snapshot_tree(dir);
@@ -120,7 +111,7 @@ fn a_build_killed_between_the_swap_steps_leaves_a_complete_output() {
         let run = site.build_ok(&[]);
         let after = built_tree(&site.out());
         assert_publisher_files(&site);
-        assert!(litter(&site).is_empty(), "left behind: {:?}", litter(&site));
+        assert!(site.litter().is_empty(), "left behind: {:?}", site.litter());
         if *step == "exchanged" {
             assert_same_tree(&after, &during);
         } else {
@@ -167,7 +158,7 @@ fn the_two_rename_fallback_is_repaired_at_the_next_build() {
     assert!(stderr.contains("restored"), "{stderr}");
     assert!(stderr.contains("interrupted build"), "{stderr}");
     assert_publisher_files(&site);
-    assert!(litter(&site).is_empty(), "left behind: {:?}", litter(&site));
+    assert!(site.litter().is_empty(), "left behind: {:?}", site.litter());
     assert_ne!(before, built_tree(&site.out()));
     // The fallback path on its own swaps correctly too.
     toggle_article(&site, false);
@@ -177,7 +168,7 @@ fn the_two_rename_fallback_is_repaired_at_the_next_build() {
     assert!(status.success());
     assert_same_tree(&before, &built_tree(&site.out()));
     assert_publisher_files(&site);
-    assert!(litter(&site).is_empty(), "left behind: {:?}", litter(&site));
+    assert!(site.litter().is_empty(), "left behind: {:?}", site.litter());
 }
 
 /// A small deterministic generator (xorshift), so a failure can be replayed from its seed.
@@ -294,7 +285,7 @@ fn random_kills_never_break_the_output_or_the_cache() {
             repaired += 1;
         }
         let next = built_tree(&site.out());
-        assert!(litter(&site).is_empty(), "left behind: {:?}", litter(&site));
+        assert!(site.litter().is_empty(), "left behind: {:?}", site.litter());
         assert_publisher_files(&site);
         if killed {
             kills += 1;

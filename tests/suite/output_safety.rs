@@ -5,15 +5,6 @@ use std::fs;
 
 use crate::util::{assert_same_tree, snapshot_tree, SiteTest};
 
-/// Names next to the output folder that a build must not leave behind.
-fn litter(site: &SiteTest) -> Vec<String> {
-    fs::read_dir(site.root())
-        .expect("read root")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public."))
-        .collect()
-}
-
 #[test]
 fn build_keeps_git_cname_and_dotfiles_and_removes_stale_files() {
     let site = SiteTest::sample();
@@ -48,7 +39,7 @@ fn build_keeps_git_cname_and_dotfiles_and_removes_stale_files() {
         "stale old.html survived the build"
     );
     assert!(out.join("index.html").is_file());
-    assert!(litter(&site).is_empty(), "{:?}", litter(&site));
+    assert!(site.litter().is_empty(), "{:?}", site.litter());
 }
 
 #[test]
@@ -70,7 +61,7 @@ fn failed_build_reports_the_template_and_leaves_the_output_untouched() {
         "the error does not name the template file:\n{stderr}"
     );
     assert_same_tree(&before, &snapshot_tree(&site.out()));
-    assert!(litter(&site).is_empty(), "left behind: {:?}", litter(&site));
+    assert!(site.litter().is_empty(), "left behind: {:?}", site.litter());
 }
 
 fn assert_output_refused(site: &SiteTest, output: &str) {

@@ -64,6 +64,16 @@ impl SiteTest {
         self.dir.path()
     }
 
+    /// Names next to the output folder that a build must not leave behind (its staging and
+    /// previous-output folders).
+    pub fn litter(&self) -> Vec<String> {
+        fs::read_dir(self.root())
+            .expect("read root")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public."))
+            .collect()
+    }
+
     /// Write (or overwrite) a file under the root, creating its folders.
     pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> &Self {
         let path = self.root().join(rel);
