@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The name of the configuration file at a site's root.
@@ -95,6 +96,14 @@ pub struct SiteConfig {
     /// Folder for the incremental build cache, relative to the site root; safe to delete.
     /// Default: `".briefing-cache"`.
     pub cache_dir: PathBuf,
+    /// Earliest plausible publication date; an article dated before it is listed under
+    /// Undated, with a warning. Default: `1900-01-01`.
+    #[serde(with = "date_setting")]
+    pub earliest_date: NaiveDate,
+    /// Latest plausible publication date (a typo such as 9999-12-31 would otherwise top the
+    /// home page); later dates are treated like early ones. Default: `2100-12-31`.
+    #[serde(with = "date_setting")]
+    pub latest_date: NaiveDate,
     /// Partner detection settings.
     pub partners: PartnersConfig,
     /// Free-form values passed to templates as `site.extra`.
@@ -120,6 +129,8 @@ impl Default for SiteConfig {
             pretty_urls: false,
             keep: Vec::new(),
             cache_dir: ".briefing-cache".into(),
+            earliest_date: NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid date"),
+            latest_date: NaiveDate::from_ymd_opt(2100, 12, 31).expect("valid date"),
             partners: PartnersConfig::default(),
             extra: toml::Table::new(),
         }
@@ -230,6 +241,15 @@ impl SiteConfig {
                 "must name a folder of its own, such as \".briefing-cache\"".into(),
             ));
         }
+        if self.earliest_date > self.latest_date {
+            return Err(invalid(
+                "earliest_date",
+                format!(
+                    "is {}, after latest_date ({}); the window of plausible dates is empty",
+                    self.earliest_date, self.latest_date
+                ),
+            ));
+        }
         for (file, ids) in &self.partners.pin {
             let bad_path = file.trim().is_empty()
                 || file.starts_with(['/', '\\'])
@@ -278,6 +298,33 @@ impl SiteConfig {
             }
         }
         Ok(())
+    }
+}
+
+/// A date in `site.toml`, written as a TOML date (`1990-01-01`) or a string (`"1990-01-01"`).
+mod date_setting {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = match toml::Value::deserialize(d)? {
+            toml::Value::String(text) => text,
+            toml::Value::Datetime(dt) if dt.time.is_none() && dt.date.is_some() => dt.to_string(),
+            other => {
+                return Err(D::Error::custom(format!(
+                    "expected a date such as 1990-01-01, found `{other}`"
+                )))
+            }
+        };
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            D::Error::custom(format!(
+                "`{text}` is not a date; write it as YYYY-MM-DD, e.g. 1990-01-01"
+            ))
+        })
     }
 }
 

@@ -95,19 +95,57 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    /// `content/a.txt:3: warning[no-date]: message` then `  = hint: ...`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+impl Diagnostic {
+    /// `path` or `path:line`, with control characters escaped (see [`printable`]).
+    pub fn location(&self) -> String {
+        let path = self.path.display().to_string();
+        match self.line {
+            Some(line) => format!("{}:{line}", printable(&path)),
+            None => printable(&path).into_owned(),
         }
-        write!(f, ": {}[{}]: {}", self.severity, self.code, self.message)?;
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `content/a.txt:3: warning[no-date]: message` then `  = hint: ...`; one line each
+    /// whatever the file name or quoted value holds.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}[{}]: {}",
+            self.location(),
+            self.severity,
+            self.code,
+            printable(&self.message)
+        )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", printable(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` safe to print on one terminal line: control characters (newlines, escape
+/// sequences that would recolour or rewrite the terminal), line and paragraph separators and
+/// bidirectional overrides in a file name or a quoted front-matter value are shown escaped
+/// (`\n`, `\u{1b}`) instead of acting.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let acts = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(acts) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `1 warning`, `2 warnings`: a count with its noun (regular English plurals only).
@@ -208,6 +246,20 @@ mod tests {
             d.to_string(),
             "content/a.txt:3: warning[no-date]: no date found\n  = hint: add ` date YYYY-MM-DD` on the first line"
         );
+    }
+
+    #[test]
+    fn file_names_and_values_cannot_break_the_line_or_drive_the_terminal() {
+        let d = Diagnostic::warning("content/a\nb.md", "bad-url", "`url` is `x\ny\u{1b}[31m`")
+            .at_line(2)
+            .with_hint("fix\u{202E}it");
+        let shown = d.to_string();
+        assert_eq!(shown.lines().count(), 2, "{shown}");
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202E}'));
+        assert!(
+            shown.starts_with("content/a\\nb.md:2: warning[bad-url]: `url` is `x\\ny\\u{1b}[31m`")
+        );
+        assert_eq!(printable("plain ünïcode"), Cow::Borrowed("plain ünïcode"));
     }
 
     #[test]

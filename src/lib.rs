@@ -192,9 +192,16 @@ fn load_sources(
     let mut analysed = Vec::with_capacity(outcomes.len());
     for ((loaded, analysis, _), (_, analysis_key)) in outcomes.into_iter().zip(keys) {
         diagnostics.extend(loaded.diagnostics);
-        if let (Some(article), Some((analysis, diags))) = (loaded.article, analysis) {
+        if let (Some(mut article), Some((analysis, diags))) = (loaded.article, analysis) {
             diagnostics.extend(diags);
-            analysed.push((article, analysis, analysis_key));
+            let (earliest, latest) = (opts.config.earliest_date, opts.config.latest_date);
+            let mut key = analysis_key;
+            if let Some(warning) = ingest::plausible::check_date(&mut article, earliest, latest) {
+                // The memo of related articles must not take this article for the dated one.
+                key = cache::combine(&[&key.to_le_bytes(), b"undated"]);
+                diagnostics.push(warning);
+            }
+            analysed.push((article, analysis, key));
         }
     }
     let started = Instant::now();

@@ -16,7 +16,8 @@ pub struct Args {
     /// Site root: the folder holding site.toml.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Output folder (default: `output_dir` of site.toml, `public`).
+    /// Output folder. A relative path is taken from the current folder, as in Zola and Hugo
+    /// (the default, site.toml's `output_dir`, `public`, is relative to the site root).
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Public URL of the site, for feeds, sitemap and canonical links
@@ -34,7 +35,14 @@ pub struct Args {
 /// Run the build.
 pub fn run(args: Args, quiet: bool, progress_bar: bool) -> anyhow::Result<ExitCode> {
     let overrides = Overrides {
-        output_dir: args.output,
+        // `--output` is a path typed in the shell: relative to where the user stands, not to
+        // `--root` (which site.toml's own `output_dir` is relative to).
+        output_dir: args
+            .output
+            .map(|dir| {
+                std::path::absolute(&dir).with_context(|| format!("resolving `{}`", dir.display()))
+            })
+            .transpose()?,
         base_url: args.base_url,
         home_country: None,
         strict: args.strict,

@@ -7,11 +7,13 @@
 
 mod clipping;
 pub mod dates;
+mod decode;
 pub mod front_matter;
 pub mod headline;
 mod html;
 mod markdown;
 mod nesting;
+pub mod plausible;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -202,9 +204,23 @@ pub fn scan(content_dir: &Path, root: &Path) -> Sources {
     let walker = WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        // Hidden folders (`.git`, editors' state) are not content; hidden files are looked at
+        // below, so a `.draft.md` is named rather than silently left out.
+        .filter_entry(|e| e.depth() == 0 || !(e.file_type().is_dir() && is_hidden(e.file_name())));
     for entry in walker {
         match entry {
+            Ok(entry) if is_hidden(entry.file_name()) => {
+                if is_article_name(entry.path()) {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            display(entry.path()),
+                            "hidden-file",
+                            "file names starting with `.` are hidden; not published",
+                        )
+                        .with_hint("rename it without the leading dot to publish it"),
+                    );
+                }
+            }
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
             Ok(entry) if entry.file_type().is_symlink() => diagnostics.push(
                 Diagnostic::warning(
@@ -214,7 +230,15 @@ pub fn scan(content_dir: &Path, root: &Path) -> Sources {
                 )
                 .with_hint("copy the file into the content folder"),
             ),
-            Ok(_) => {}
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => diagnostics.push(
+                Diagnostic::warning(
+                    display(entry.path()),
+                    "not-a-file",
+                    "not a regular file (a pipe, socket or device); skipped",
+                )
+                .with_hint("articles must be ordinary files"),
+            ),
             Err(e) => {
                 let path = e
                     .path()
@@ -361,7 +385,7 @@ impl Source {
         let text = format.and_then(|_| match std::fs::read(path) {
             Ok(bytes) => {
                 hasher.update(&bytes);
-                decode(&bytes, display, &mut diagnostics)
+                decode::decode(&bytes, display, &mut diagnostics)
             }
             Err(e) => {
                 diagnostics.push(Diagnostic::error(
@@ -436,6 +460,23 @@ impl Source {
             diagnostics,
         }
     }
+}
+
+/// A dotfile or dot-folder name (`..md` included).
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// A name with an article's extension.
+fn is_article_name(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [MARKDOWN_EXTENSIONS, CLIPPING_EXTENSIONS, HTML_EXTENSIONS]
+        .iter()
+        .any(|list| list.contains(&ext.as_str()))
 }
 
 /// Markdown, clipping, or (with a warning unless it is a clipping's companion) not an article.
@@ -530,57 +571,6 @@ fn load(
     }
     finish(&mut article, display, diags);
     Some(article)
-}
-
-/// Bytes to text: binary files are refused, invalid UTF-8 is decoded lossily with a warning.
-fn decode(bytes: &[u8], display: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    // Windows editors save "Unicode" as UTF-16 with a byte-order mark.
-    let utf16 = match bytes {
-        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
-        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
-        _ => None,
-    };
-    if let Some((rest, unit)) = utf16 {
-        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-        let text = String::from_utf16_lossy(&units);
-        return Some(text.replace("\r\n", "\n").replace('\r', "\n"));
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        diags.push(
-            Diagnostic::error(
-                display,
-                "binary-file",
-                "looks like a binary file (it contains NUL bytes); skipped",
-            )
-            .with_hint("articles must be UTF-8 text"),
-        );
-        return None;
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32
-                + 1;
-            diags.push(
-                Diagnostic::warning(
-                    display,
-                    "invalid-utf8",
-                    format!(
-                        "invalid UTF-8 at byte {}; undecodable bytes were replaced with `\u{FFFD}`",
-                        e.valid_up_to()
-                    ),
-                )
-                .at_line(line)
-                .with_hint("save the file as UTF-8"),
-            );
-            String::from_utf8_lossy(bytes).into_owned()
-        }
-    };
-    Some(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 fn from_markdown(text: &str, display: &Path, diags: &mut Vec<Diagnostic>) -> Option<Article> {
@@ -981,15 +971,23 @@ mod tests {
         let broken = load_text("f.md", b"+++\ntitle = \"x\"\n");
         assert_eq!(codes(&broken), ["bad-front-matter"]);
         assert!(broken.article.is_none());
-        let bad_utf8 = load_text(
-            "u.txt",
-            b" date 2026-01-01 The Caf\xe9 opened its doors in the city centre today.\n",
-        );
+        // UTF-8 (its Cyrillic says so) with one corrupt byte on line 2.
+        let mut bytes = " date 2026-01-01 Кафе opened its doors in the city centre today.\nA "
+            .as_bytes()
+            .to_vec();
+        bytes.extend(b"\xFFbroken line.\n");
+        let bad_utf8 = load_text("u.txt", &bytes);
         assert_eq!(codes(&bad_utf8), ["invalid-utf8"]);
-        assert_eq!(bad_utf8.diagnostics[0].line, Some(1));
-        assert!(bad_utf8.article.unwrap().blocks[0]
+        assert_eq!(bad_utf8.diagnostics[0].line, Some(2));
+        assert!(bad_utf8.article.unwrap().blocks[1]
             .text
             .contains('\u{FFFD}'));
+        let latin1 = load_text(
+            "l.txt",
+            b" date 2026-01-01 The Caf\xe9 opened its doors in the city centre today.\n",
+        );
+        assert_eq!(codes(&latin1), ["not-utf8"]);
+        assert!(latin1.article.unwrap().blocks[0].text.contains("Café"));
         let undated = load_text("n.txt", b"Something happened today.\n");
         assert_eq!(codes(&undated), ["no-date"]);
         assert!(undated.article.is_some(), "undated articles are kept");

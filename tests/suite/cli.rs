@@ -83,3 +83,42 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let help = site.run(&["--help"]);
     assert!(help.stdout().contains("Exit status"), "{}", help.stdout());
 }
+
+/// `--output` is a path typed in the shell: relative to the current folder (as in Zola and
+/// Hugo), not to `--root`; `output_dir` in site.toml stays relative to the site root. `--help`
+/// says so.
+#[test]
+fn a_relative_output_is_taken_from_the_current_folder() {
+    let site = SiteTest::sample();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let run = site
+        .cmd()
+        .current_dir(elsewhere.path())
+        .args(["build", "--root"])
+        .arg(site.root())
+        .args(["--output", "out"])
+        .output()
+        .expect("run briefing");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(elsewhere.path().join("out/index.html").is_file());
+    assert!(!site.root().join("out").exists());
+
+    // Without --output, site.toml's output_dir is relative to the root.
+    let run = site
+        .cmd()
+        .current_dir(elsewhere.path())
+        .args(["build", "--root"])
+        .arg(site.root())
+        .output()
+        .expect("run briefing");
+    assert!(run.status.success());
+    assert!(site.out().join("index.html").is_file());
+    assert!(!elsewhere.path().join("public").exists());
+
+    let help = site.run(&["build", "--help"]).stdout();
+    assert!(help.contains("current folder"), "{help}");
+}
