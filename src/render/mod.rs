@@ -9,6 +9,8 @@
 
 mod context;
 pub mod feed;
+mod headline;
+mod images;
 mod pages;
 mod search;
 mod site_files;
@@ -23,7 +25,7 @@ use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::analyse::{Gazetteer, PartnerId};
 use crate::config::BuildOptions;
-use crate::digest::{Digest, PageDir, SitePath, YearMonth};
+use crate::digest::{paging, Digest, PageDir, SitePath, YearMonth};
 use context::{HomeView, NavView, PageView, SiteView, Views};
 pub use theme::Theme;
 
@@ -190,18 +192,33 @@ type Rendering = Result<Page, (SitePath, u128)>;
 /// A sitemap entry: absolute URL and, for articles, the date.
 type SitemapEntry = (String, Option<chrono::NaiveDate>);
 
-/// What a page needs on top of the shared context.
+/// What a page needs on top of the shared context. Lists carry their page number (from 1).
 enum Job {
-    Home,
+    Home(usize),
     Article(usize),
     Partners,
-    Partner(PartnerId),
-    PartnerMonth(PartnerId, YearMonth),
+    Partner(PartnerId, usize),
+    PartnerMonth(PartnerId, YearMonth, usize),
     Months,
-    Month(YearMonth),
-    Undated,
+    Month(YearMonth, usize),
+    Undated(usize),
     Search,
     NotFound,
+}
+
+/// `job(1)`, `job(2)`, … for each page of a list of `len` articles.
+fn paged(len: usize, per_page: usize, job: impl Fn(usize) -> Job) -> impl Iterator<Item = Job> {
+    (1..=paging::count(len, per_page)).map(job)
+}
+
+/// ` · page 2 of 5` after a paged page's title; nothing on page 1, whose title stays the
+/// list's own.
+fn page_suffix(page: usize) -> String {
+    if page > 1 {
+        format!(" · page {page}")
+    } else {
+        String::new()
+    }
 }
 
 /// Everything every page template sees.
@@ -267,24 +284,25 @@ pub fn render(
         },
     };
 
-    let mut jobs = vec![
-        Job::Home,
-        Job::Partners,
-        Job::Months,
-        Job::Search,
-        Job::NotFound,
-    ];
+    let per_page = renderer.per_page();
+    let mut jobs = vec![Job::Partners, Job::Months, Job::Search, Job::NotFound];
+    jobs.extend((1..=renderer.home_pages()).map(Job::Home));
     jobs.extend((0..digest.items.len()).map(Job::Article));
-    jobs.extend(digest.by_partner.keys().cloned().map(Job::Partner));
-    jobs.extend(
-        digest
-            .by_partner_month
-            .keys()
-            .map(|(p, m)| Job::PartnerMonth(p.clone(), *m)),
-    );
-    jobs.extend(digest.by_month.keys().copied().map(Job::Month));
+    for (id, items) in &digest.by_partner {
+        jobs.extend(paged(items.len(), per_page, |n| {
+            Job::Partner(id.clone(), n)
+        }));
+    }
+    for ((id, month), items) in &digest.by_partner_month {
+        jobs.extend(paged(items.len(), per_page, |n| {
+            Job::PartnerMonth(id.clone(), *month, n)
+        }));
+    }
+    for (month, items) in &digest.by_month {
+        jobs.extend(paged(items.len(), per_page, |n| Job::Month(*month, n)));
+    }
     if !digest.undated.is_empty() {
-        jobs.push(Job::Undated);
+        jobs.extend(paged(digest.undated.len(), per_page, Job::Undated));
     }
     let html: Vec<(Rendering, Option<SitemapEntry>)> = jobs
         .par_iter()
@@ -344,6 +362,27 @@ impl std::io::Write for HashWriter {
 }
 
 impl Renderer<'_> {
+    /// Articles per page of partner and month lists (0: no paging).
+    fn per_page(&self) -> usize {
+        self.opts.config.paginate_by
+    }
+
+    /// Articles per home page: `home_articles`; the older ones follow on more pages unless
+    /// paging is off.
+    fn home_per_page(&self) -> usize {
+        self.opts.config.home_articles.max(1)
+    }
+
+    /// How many home pages there are: one when paging is off (it then ends with a link to
+    /// the months), else as many as the articles fill.
+    fn home_pages(&self) -> usize {
+        if self.per_page() == 0 {
+            1
+        } else {
+            paging::count(self.digest.items.len(), self.home_per_page())
+        }
+    }
+
     /// One templated page, or its path and fingerprint when `unchanged` says the output
     /// already holds it.
     fn page(
@@ -362,13 +401,13 @@ impl Renderer<'_> {
             String,
             serde_json::Value,
         ) = match job {
-            Job::Home => (
-                PageDir::home(),
+            Job::Home(n) => (
+                PageDir::home().page(*n),
                 "index.html",
                 "home",
-                self.site.title.clone(),
+                format!("{}{}", self.site.title, page_suffix(*n)),
                 lang,
-                json(self.home_data()),
+                json(self.home_data(*n)),
             ),
             Job::Article(i) => {
                 let item = &d.items[*i];
@@ -389,27 +428,27 @@ impl Renderer<'_> {
                 lang,
                 json(self.partners_data()),
             ),
-            Job::Partner(id) => {
+            Job::Partner(id, n) => {
                 let link = &v.partners[id];
                 (
-                    PageDir::partner(id.as_str()),
+                    PageDir::partner(id.as_str()).page(*n),
                     "partner.html",
                     "partner",
-                    link.name.clone(),
+                    format!("{}{}", link.name, page_suffix(*n)),
                     lang,
-                    json(self.partner_data(id)),
+                    json(self.partner_data(id, *n)),
                 )
             }
-            Job::PartnerMonth(id, month) => {
+            Job::PartnerMonth(id, month, n) => {
                 let link = &v.partners[id];
-                let title = format!("{} · {}", link.name, month.name());
+                let title = format!("{} · {}{}", link.name, month.name(), page_suffix(*n));
                 (
-                    PageDir::partner_month(id.as_str(), month),
+                    PageDir::partner_month(id.as_str(), month).page(*n),
                     "partner_month.html",
                     "partner_month",
                     title,
                     lang,
-                    json(self.partner_month_data(id, month)),
+                    json(self.partner_month_data(id, month, *n)),
                 )
             }
             Job::Months => (
@@ -420,21 +459,21 @@ impl Renderer<'_> {
                 lang,
                 json(self.months_data()),
             ),
-            Job::Month(month) => (
-                PageDir::month(month),
+            Job::Month(month, n) => (
+                PageDir::month(month).page(*n),
                 "month.html",
                 "month",
-                month.name(),
+                format!("{}{}", month.name(), page_suffix(*n)),
                 lang,
-                json(self.month_data(Some(month))),
+                json(self.month_data(Some(month), *n)),
             ),
-            Job::Undated => (
-                PageDir::undated(),
+            Job::Undated(n) => (
+                PageDir::undated().page(*n),
                 "month.html",
                 "undated",
-                "Undated".into(),
+                format!("Undated{}", page_suffix(*n)),
                 lang,
-                json(self.month_data(None)),
+                json(self.month_data(None, *n)),
             ),
             Job::Search => (
                 PageDir::search(),

@@ -1,10 +1,14 @@
 //! The article page: the article with its summary, figures and every cross-link.
+//!
+//! The heading is the whole headline (a made one is not cut); the summary leaves out what
+//! repeats the headline and is left out when it is only the body's opening paragraph; remote
+//! images in the body become links (see `render::images`).
 
 use serde::Serialize;
 
 use crate::digest::PageDir;
 use crate::render::context::{ArticleLink, MonthLink, PartnerLink};
-use crate::render::Renderer;
+use crate::render::{headline, images, Renderer};
 
 impl Renderer<'_> {
     pub(crate) fn article_data(&self, i: usize) -> ArticleData {
@@ -14,9 +18,16 @@ impl Renderer<'_> {
         let links = &d.links[i];
         let a = &item.article;
         let link = |j: Option<usize>| j.map(|j| v.links[j].clone());
+        let title = v.links[i].title.clone();
+        let mut summary = headline::summary_without_title(&title, &item.analysis.summary);
+        if headline::is_just_the_lead(a, &summary) {
+            summary.clear();
+        }
         ArticleData {
             article: ArticleView {
-                title: a.title.clone(),
+                short_title: a.title.clone(),
+                description: item.analysis.summary.first().cloned(),
+                title,
                 url: item.dir.url(v.pretty),
                 date: v.links[i].date.clone(),
                 date_display: v.links[i].date_display.clone(),
@@ -25,8 +36,8 @@ impl Renderer<'_> {
                 source_url: a.url.clone(),
                 lang: item.analysis.language.to_string(),
                 language_name: item.analysis.language.name().to_owned(),
-                summary: item.analysis.summary.clone(),
-                body_html: a.html.clone(),
+                summary,
+                body_html: images::images_as_links(&a.html),
                 figures: item
                     .analysis
                     .figures
@@ -67,7 +78,12 @@ pub(crate) struct ArticleData {
 
 #[derive(Serialize)]
 pub(crate) struct ArticleView {
+    /// The whole headline.
     title: String,
+    /// The headline as stored (a made one cut at 100 characters), as in `<title>`.
+    short_title: String,
+    /// The first summary sentence, for `<meta name="description">`.
+    description: Option<String>,
     url: String,
     date: Option<String>,
     date_display: String,

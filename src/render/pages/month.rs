@@ -1,12 +1,17 @@
 //! The month pages: the months index, and one page per month (or the undated articles).
-
-use std::collections::BTreeMap;
+//!
+//! A month page lists each article once, newest first, with its partners as chips. Grouping
+//! by partner (as it once did) repeated an article under every partner it concerns (561
+//! cards for 305 articles on a 300-article site), and grouping by first partner would hide an
+//! article from the reader looking under its second. A single timeline reads as the
+//! briefing of the month; the per-partner view is one click away: the page opens with the
+//! month's partners as chips, each linking to that partner's page for the month.
 
 use serde::Serialize;
 
 use crate::analyse::PartnerId;
-use crate::digest::{PageDir, YearMonth};
-use crate::render::context::{ArticleCard, MonthLink, PartnerLink};
+use crate::digest::{paging, PageDir, YearMonth};
+use crate::render::context::{ArticleCard, MonthLink, PaginationView, PartnerLink};
 use crate::render::Renderer;
 
 impl Renderer<'_> {
@@ -29,52 +34,41 @@ impl Renderer<'_> {
         }
     }
 
-    /// A month page, or the undated page when `month` is `None`.
-    pub(crate) fn month_data(&self, month: Option<&YearMonth>) -> MonthData {
+    /// Page `page` (from 1) of a month, or of the undated articles when `month` is `None`.
+    pub(crate) fn month_data(&self, month: Option<&YearMonth>, page: usize) -> MonthData {
         let d = self.digest;
         let v = &self.views;
         let items: &[usize] = match month {
             Some(m) => &d.by_month[m],
             None => &d.undated,
         };
-        let mut by_partner: BTreeMap<&PartnerId, Vec<usize>> = BTreeMap::new();
-        let mut orphans = Vec::new();
-        for &i in items {
-            let partners = &d.items[i].analysis.partners;
-            if partners.is_empty() {
-                orphans.push(i);
-            }
-            for p in partners {
-                by_partner.entry(p).or_default().push(i);
-            }
-        }
-        let mut groups: Vec<PartnerGroup> = by_partner
-            .into_iter()
-            .map(|(p, list)| PartnerGroup {
-                partner: Some(v.partners[p].clone()),
-                url: month.map(|m| PageDir::partner_month(p.as_str(), m).url(v.pretty)),
-                articles: v.cards(&list),
-            })
-            .collect();
-        groups.sort_by(|a, b| {
-            let name = |g: &PartnerGroup| {
-                g.partner
-                    .as_ref()
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default()
-            };
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then_with(|| name(a).cmp(&name(b)))
-        });
-        if !orphans.is_empty() {
-            groups.push(PartnerGroup {
-                partner: None,
-                url: None,
-                articles: v.cards(&orphans),
+        // The month's partners, most articles first, each linking to its page for the month.
+        let mut partners: Vec<PartnerLink> = Vec::new();
+        if let Some(m) = month {
+            let mut counts: Vec<(&PartnerId, usize)> = d
+                .by_partner
+                .keys()
+                .filter_map(|p| {
+                    d.by_partner_month
+                        .get(&(p.clone(), *m))
+                        .map(|list| (p, list.len()))
+                })
+                .collect();
+            counts.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| v.partners[a.0].name.cmp(&v.partners[b.0].name))
             });
+            partners = counts
+                .into_iter()
+                .map(|(p, count)| PartnerLink {
+                    url: PageDir::partner_month(p.as_str(), m).url(v.pretty),
+                    count,
+                    ..v.partners[p].clone()
+                })
+                .collect();
         }
+        let base = month.map_or_else(PageDir::undated, PageDir::month);
+        let ranges = paging::ranges(items.len(), self.per_page());
         let (this, older, newer) = match month {
             Some(m) => (
                 v.month(m, items.len()),
@@ -91,7 +85,9 @@ impl Renderer<'_> {
         };
         MonthData {
             month: this,
-            groups,
+            partners,
+            articles: v.cards(&items[ranges[page - 1].clone()]),
+            pagination: v.pagination(&base, page, ranges.len()),
             older,
             newer,
         }
@@ -111,16 +107,13 @@ pub(crate) struct MonthsData {
 }
 
 #[derive(Serialize)]
-pub(crate) struct PartnerGroup {
-    partner: Option<PartnerLink>,
-    url: Option<String>,
-    articles: Vec<ArticleCard>,
-}
-
-#[derive(Serialize)]
 pub(crate) struct MonthData {
     month: MonthLink,
-    groups: Vec<PartnerGroup>,
+    /// The month's partners, linking to their pages for the month, with that month's counts.
+    partners: Vec<PartnerLink>,
+    /// This page's articles, each once, newest first.
+    articles: Vec<ArticleCard>,
+    pagination: Option<PaginationView>,
     older: Option<MonthLink>,
     newer: Option<MonthLink>,
 }
