@@ -16,11 +16,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analyse::text::{fold, sentences, tokens};
-use crate::ingest::{headline::strip_dateline, Article, BlockKind, Origin};
+use crate::ingest::headline::{shorten, strip_dateline};
+use crate::ingest::{Article, BlockKind, Origin};
 
 /// Share of the shorter text's words found in the other above which two texts say the same
 /// thing. Headlines are short, so 0.8 means "all but one in five words".
 const OVERLAP: f64 = 0.8;
+
+/// Longest headline recovered from a lead, in characters: a "sentence" of thousands of
+/// characters (a list of figures with no full stop) is still cut, at a word, with "…".
+const MAX_FULL_TITLE: usize = 300;
 
 /// Fewest words a text needs before overlap is judged by share; shorter ones must match whole.
 const MIN_WORDS: usize = 3;
@@ -44,6 +49,11 @@ pub fn full_title(article: &Article) -> String {
         return title.clone();
     };
     let lead = strip_dateline(lead.text.trim());
+    // Only the opening matters; bounding it keeps a pathological one-line article cheap.
+    let lead = match lead.char_indices().nth(MAX_FULL_TITLE * 4) {
+        Some((end, _)) => &lead[..end],
+        None => lead,
+    };
     sentences(lead)
         .into_iter()
         .find(|s| s.starts_with(prefix))
@@ -54,6 +64,7 @@ pub fn full_title(article: &Article) -> String {
                 .trim_end_matches(['.', ',', ';', ':'])
                 .to_owned()
         })
+        .map(|s| shorten(&s, MAX_FULL_TITLE))
         .filter(|s| s.chars().count() > prefix.chars().count())
         .unwrap_or_else(|| title.clone())
 }
@@ -123,6 +134,17 @@ mod tests {
         article.title_origin = Origin::Lead;
         assert!(article.title.ends_with('…'), "{}", article.title);
         assert_eq!(full_title(&article), sentence);
+        // A lead of one endless sentence still gives a bounded headline.
+        let endless = (0..5000).map(|i| format!("${i} ")).collect::<String>();
+        let mut long = Article::for_test("", &[&endless]);
+        long.title = crate::ingest::headline::from_lead(&endless);
+        long.title_origin = Origin::Lead;
+        let full = full_title(&long);
+        assert!(
+            full.chars().count() <= MAX_FULL_TITLE + 1 && full.ends_with('…'),
+            "{full}"
+        );
+        assert!(full.chars().count() > 200, "{full}");
         // A headline that was written, not made, is never touched.
         article.title_origin = Origin::HeaderLine;
         assert_eq!(full_title(&article), article.title);
