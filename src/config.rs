@@ -81,8 +81,15 @@ pub struct SiteConfig {
     /// Words per article summary, when set (the sentence limit still applies; the first
     /// sentence is kept whatever its length). Default: none.
     pub summary_words: Option<usize>,
-    /// Articles shown on the home page. Default: `20`.
+    /// Articles per home page: the home page shows this many, and (with paging on) the rest
+    /// of the list continues on `page/2/index.html` and on. Default: `20`.
     pub home_articles: usize,
+    /// Articles per page of a partner, month or partner-month list; longer lists continue on
+    /// `page/2/index.html` and on, with a pager. `0` turns paging off everywhere (every list
+    /// on one page). Default: `20`, which keeps a page of cards under 6,000 px on a phone
+    /// (30 cards with their month headings measure about 7,000 px at 390 px); at most 1000.
+    #[serde(deserialize_with = "paginate_by")]
+    pub paginate_by: usize,
     /// Entries per Atom feed. Default: `50`.
     pub feed_entries: usize,
     /// Minify HTML and CSS (inline JavaScript is left alone). Default: `true`.
@@ -124,6 +131,7 @@ impl Default for SiteConfig {
             summary_sentences: 3,
             summary_words: None,
             home_articles: 20,
+            paginate_by: 20,
             feed_entries: 50,
             minify: true,
             pretty_urls: false,
@@ -135,6 +143,24 @@ impl Default for SiteConfig {
             extra: toml::Table::new(),
         }
     }
+}
+
+/// Largest `paginate_by`: a page of more articles than this is not a page.
+pub const MAX_PAGINATE_BY: usize = 1000;
+
+/// `paginate_by` as an integer from 0 to [`MAX_PAGINATE_BY`], with a message that says what
+/// to write (serde's own says `expected usize`, which a site author cannot act on).
+fn paginate_by<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
+    let value = i64::deserialize(deserializer)?;
+    usize::try_from(value)
+        .ok()
+        .filter(|&n| n <= MAX_PAGINATE_BY)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`paginate_by` is {value}; write the number of articles per page, from 1 to \
+                 {MAX_PAGINATE_BY}, or 0 to turn paging off"
+            ))
+        })
 }
 
 /// `[partners]`: extend the built-in gazetteer.
@@ -505,6 +531,26 @@ mod tests {
                 other => panic!("{text}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn paginate_by_is_a_page_size_or_zero() {
+        assert_eq!(parse("paginate_by = 0").unwrap().paginate_by, 0);
+        assert_eq!(parse("paginate_by = 12").unwrap().paginate_by, 12);
+        assert_eq!(parse("").unwrap().paginate_by, 20);
+        for bad in ["-5", "1001", "100000000000"] {
+            let err = parse(&format!("title = \"x\"\npaginate_by = {bad}\n")).unwrap_err();
+            let Error::Parse { line, message, .. } = &err else {
+                panic!("{err:?}")
+            };
+            assert_eq!(*line, Some(2), "{bad}");
+            assert!(
+                message.contains(&format!("`paginate_by` is {bad}"))
+                    && message.contains("0 to turn paging off"),
+                "{message}"
+            );
+        }
+        assert!(parse("paginate_by = \"ten\"").is_err());
     }
 
     /// The README's configuration reference must parse and name every key.

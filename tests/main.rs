@@ -24,6 +24,7 @@ mod suite {
     pub(crate) mod links;
     mod output_safety;
     mod page_snapshot;
+    pub(crate) mod pages;
     mod robustness;
     mod serve;
 }

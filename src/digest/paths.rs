@@ -213,6 +213,16 @@ impl PageDir {
         PageDir("months/undated".into())
     }
 
+    /// Page `n` of this list page: page 1 is the page itself, page `n > 1` the folder
+    /// `page/<n>` under it (`partners/us/page/2`, `page/2` for the home page).
+    pub fn page(&self, n: usize) -> PageDir {
+        match (n, self.0.is_empty()) {
+            (0 | 1, _) => self.clone(),
+            (_, true) => PageDir(format!("page/{n}")),
+            (_, false) => PageDir(format!("{}/page/{n}", self.0)),
+        }
+    }
+
     /// The HTML file of this page.
     pub fn file(&self) -> SitePath {
         let path = if self.0.is_empty() {
@@ -312,5 +322,16 @@ mod tests {
             "https://x.io/r/months/2026-02/"
         );
         assert_eq!(ym.name(), "February 2026");
+        assert_eq!(PageDir::home().page(1).url(false), "index.html");
+        assert_eq!(PageDir::home().page(2).url(false), "page/2/index.html");
+        assert_eq!(PageDir::home().page(2).url(true), "page/2/");
+        assert_eq!(
+            PageDir::partner("cn").page(3).url(false),
+            "partners/cn/page/3/index.html"
+        );
+        assert_eq!(
+            PageDir::month(&ym).page(2).absolute("https://x.io/"),
+            "https://x.io/months/2026-02/page/2/"
+        );
     }
 }

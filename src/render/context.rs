@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::analyse::{Gazetteer, PartnerId, PartnerKind};
-use crate::digest::{Digest, Item, PageDir, YearMonth};
+use crate::digest::{paging, Digest, Item, PageDir, YearMonth};
 
 /// `site` in every template.
 #[derive(Debug, Clone, Serialize)]
@@ -77,14 +77,43 @@ pub struct ArticleLink {
     pub lang: String,
 }
 
-/// An article in a list: link, source, summary and partner chips.
+/// An article in a list: headline link, meta line (date, source, language), a one-sentence
+/// dek that never repeats the headline, and partner chips.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleCard {
     #[serde(flatten)]
     pub link: ArticleLink,
     pub source_name: Option<String>,
+    pub language_name: String,
+    /// The whole summary (for the search index and custom themes).
     pub summary: Vec<String>,
+    /// The first summary sentence that is not the headline again.
+    pub dek: Option<String>,
     pub partners: Vec<PartnerLink>,
+}
+
+/// `pagination` of a paged list page: where this page is and links to the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct PaginationView {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages the list has.
+    pub total: usize,
+    /// The previous (newer) page, if any.
+    pub prev: Option<String>,
+    /// The next (older) page, if any.
+    pub next: Option<String>,
+    /// The numbers to list; a gap (`number` 0, no `url`) stands for pages left out.
+    pub pages: Vec<PageNumber>,
+}
+
+/// One entry of a pager's page numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageNumber {
+    /// 0 for a gap ("…").
+    pub number: usize,
+    pub url: Option<String>,
+    pub current: bool,
 }
 
 /// Precomputed views shared by all pages.
@@ -115,7 +144,9 @@ impl Views {
             .map(|(item, link)| ArticleCard {
                 link: link.clone(),
                 source_name: item.article.source_name.clone(),
+                language_name: item.analysis.language.name().to_owned(),
                 summary: item.analysis.summary.clone(),
+                dek: super::headline::dek(&link.title, &item.analysis.summary),
                 partners: item
                     .analysis
                     .partners
@@ -162,6 +193,41 @@ impl Views {
         }
     }
 
+    /// The pager of page `current` of `total` of the list page `base`; `None` when the list
+    /// fits on one page.
+    pub fn pagination(
+        &self,
+        base: &PageDir,
+        current: usize,
+        total: usize,
+    ) -> Option<PaginationView> {
+        if total <= 1 {
+            return None;
+        }
+        let url = |n: usize| base.page(n).url(self.pretty);
+        Some(PaginationView {
+            current,
+            total,
+            prev: (current > 1).then(|| url(current - 1)),
+            next: (current < total).then(|| url(current + 1)),
+            pages: paging::window(current, total)
+                .into_iter()
+                .map(|n| match n {
+                    Some(n) => PageNumber {
+                        number: n,
+                        url: Some(url(n)),
+                        current: n == current,
+                    },
+                    None => PageNumber {
+                        number: 0,
+                        url: None,
+                        current: false,
+                    },
+                })
+                .collect(),
+        })
+    }
+
     /// Cards for a list of item indexes.
     pub fn cards(&self, items: &[usize]) -> Vec<ArticleCard> {
         items.iter().map(|&i| self.cards[i].clone()).collect()
@@ -192,7 +258,9 @@ fn partner_link(id: &PartnerId, count: usize, gazetteer: &Gazetteer, pretty: boo
 
 fn article_link(item: &Item, pretty: bool) -> ArticleLink {
     ArticleLink {
-        title: item.article.title.clone(),
+        // Links carry the whole headline (clamped by CSS where space is short), so screen
+        // readers and search get all of it.
+        title: super::headline::full_title(&item.article),
         url: item.dir.url(pretty),
         date: item.article.date.map(|d| d.format("%Y-%m-%d").to_string()),
         date_display: item.article.date.map_or_else(

@@ -3,13 +3,19 @@
 //! plain values handed to `output::write` (or kept in memory by `check`).
 //!
 //! Pages are rendered in parallel; each is a pure function of the digest and the theme.
+//!
+//! This file is the orchestration (jobs, shared context, fingerprints, Tera); each page
+//! family's data lives in `pages/`, the search index and feeds in `site_files.rs`.
 
 mod context;
 pub mod feed;
+mod headline;
+mod images;
+mod pages;
 mod search;
+mod site_files;
 pub mod theme;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -17,12 +23,10 @@ use serde::Serialize;
 use tera::Tera;
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
-use crate::analyse::{Gazetteer, PartnerId, PartnerKind};
+use crate::analyse::{Gazetteer, PartnerId};
 use crate::config::BuildOptions;
-use crate::digest::{Digest, PageDir, SitePath, YearMonth};
-use context::{
-    ArticleCard, ArticleLink, HomeView, MonthLink, NavView, PageView, PartnerLink, SiteView, Views,
-};
+use crate::digest::{paging, Digest, PageDir, SitePath, YearMonth};
+use context::{HomeView, NavView, PageView, SiteView, Views};
 pub use theme::Theme;
 
 /// The search index script, at the site root.
@@ -188,18 +192,33 @@ type Rendering = Result<Page, (SitePath, u128)>;
 /// A sitemap entry: absolute URL and, for articles, the date.
 type SitemapEntry = (String, Option<chrono::NaiveDate>);
 
-/// What a page needs on top of the shared context.
+/// What a page needs on top of the shared context. Lists carry their page number (from 1).
 enum Job {
-    Home,
+    Home(usize),
     Article(usize),
     Partners,
-    Partner(PartnerId),
-    PartnerMonth(PartnerId, YearMonth),
+    Partner(PartnerId, usize),
+    PartnerMonth(PartnerId, YearMonth, usize),
     Months,
-    Month(YearMonth),
-    Undated,
+    Month(YearMonth, usize),
+    Undated(usize),
     Search,
     NotFound,
+}
+
+/// `job(1)`, `job(2)`, … for each page of a list of `len` articles.
+fn paged(len: usize, per_page: usize, job: impl Fn(usize) -> Job) -> impl Iterator<Item = Job> {
+    (1..=paging::count(len, per_page)).map(job)
+}
+
+/// ` · page 2 of 5` after a paged page's title; nothing on page 1, whose title stays the
+/// list's own.
+fn page_suffix(page: usize) -> String {
+    if page > 1 {
+        format!(" · page {page}")
+    } else {
+        String::new()
+    }
 }
 
 /// Everything every page template sees.
@@ -265,24 +284,25 @@ pub fn render(
         },
     };
 
-    let mut jobs = vec![
-        Job::Home,
-        Job::Partners,
-        Job::Months,
-        Job::Search,
-        Job::NotFound,
-    ];
+    let per_page = renderer.per_page();
+    let mut jobs = vec![Job::Partners, Job::Months, Job::Search, Job::NotFound];
+    jobs.extend((1..=renderer.home_pages()).map(Job::Home));
     jobs.extend((0..digest.items.len()).map(Job::Article));
-    jobs.extend(digest.by_partner.keys().cloned().map(Job::Partner));
-    jobs.extend(
-        digest
-            .by_partner_month
-            .keys()
-            .map(|(p, m)| Job::PartnerMonth(p.clone(), *m)),
-    );
-    jobs.extend(digest.by_month.keys().copied().map(Job::Month));
+    for (id, items) in &digest.by_partner {
+        jobs.extend(paged(items.len(), per_page, |n| {
+            Job::Partner(id.clone(), n)
+        }));
+    }
+    for ((id, month), items) in &digest.by_partner_month {
+        jobs.extend(paged(items.len(), per_page, |n| {
+            Job::PartnerMonth(id.clone(), *month, n)
+        }));
+    }
+    for (month, items) in &digest.by_month {
+        jobs.extend(paged(items.len(), per_page, |n| Job::Month(*month, n)));
+    }
     if !digest.undated.is_empty() {
-        jobs.push(Job::Undated);
+        jobs.extend(paged(digest.undated.len(), per_page, Job::Undated));
     }
     let html: Vec<(Rendering, Option<SitemapEntry>)> = jobs
         .par_iter()
@@ -342,6 +362,27 @@ impl std::io::Write for HashWriter {
 }
 
 impl Renderer<'_> {
+    /// Articles per page of partner and month lists (0: no paging).
+    fn per_page(&self) -> usize {
+        self.opts.config.paginate_by
+    }
+
+    /// Articles per home page: `home_articles`; the older ones follow on more pages unless
+    /// paging is off.
+    fn home_per_page(&self) -> usize {
+        self.opts.config.home_articles.max(1)
+    }
+
+    /// How many home pages there are: one when paging is off (it then ends with a link to
+    /// the months), else as many as the articles fill.
+    fn home_pages(&self) -> usize {
+        if self.per_page() == 0 {
+            1
+        } else {
+            paging::count(self.digest.items.len(), self.home_per_page())
+        }
+    }
+
     /// One templated page, or its path and fingerprint when `unchanged` says the output
     /// already holds it.
     fn page(
@@ -360,13 +401,13 @@ impl Renderer<'_> {
             String,
             serde_json::Value,
         ) = match job {
-            Job::Home => (
-                PageDir::home(),
+            Job::Home(n) => (
+                PageDir::home().page(*n),
                 "index.html",
                 "home",
-                self.site.title.clone(),
+                format!("{}{}", self.site.title, page_suffix(*n)),
                 lang,
-                json(self.home_data()),
+                json(self.home_data(*n)),
             ),
             Job::Article(i) => {
                 let item = &d.items[*i];
@@ -387,27 +428,27 @@ impl Renderer<'_> {
                 lang,
                 json(self.partners_data()),
             ),
-            Job::Partner(id) => {
+            Job::Partner(id, n) => {
                 let link = &v.partners[id];
                 (
-                    PageDir::partner(id.as_str()),
+                    PageDir::partner(id.as_str()).page(*n),
                     "partner.html",
                     "partner",
-                    link.name.clone(),
+                    format!("{}{}", link.name, page_suffix(*n)),
                     lang,
-                    json(self.partner_data(id)),
+                    json(self.partner_data(id, *n)),
                 )
             }
-            Job::PartnerMonth(id, month) => {
+            Job::PartnerMonth(id, month, n) => {
                 let link = &v.partners[id];
-                let title = format!("{} · {}", link.name, month.name());
+                let title = format!("{} · {}{}", link.name, month.name(), page_suffix(*n));
                 (
-                    PageDir::partner_month(id.as_str(), month),
+                    PageDir::partner_month(id.as_str(), month).page(*n),
                     "partner_month.html",
                     "partner_month",
                     title,
                     lang,
-                    json(self.partner_month_data(id, month)),
+                    json(self.partner_month_data(id, month, *n)),
                 )
             }
             Job::Months => (
@@ -418,21 +459,21 @@ impl Renderer<'_> {
                 lang,
                 json(self.months_data()),
             ),
-            Job::Month(month) => (
-                PageDir::month(month),
+            Job::Month(month, n) => (
+                PageDir::month(month).page(*n),
                 "month.html",
                 "month",
-                month.name(),
+                format!("{}{}", month.name(), page_suffix(*n)),
                 lang,
-                json(self.month_data(Some(month))),
+                json(self.month_data(Some(month), *n)),
             ),
-            Job::Undated => (
-                PageDir::undated(),
+            Job::Undated(n) => (
+                PageDir::undated().page(*n),
                 "month.html",
                 "undated",
-                "Undated".into(),
+                format!("Undated{}", page_suffix(*n)),
                 lang,
-                json(self.month_data(None)),
+                json(self.month_data(None, *n)),
             ),
             Job::Search => (
                 PageDir::search(),
@@ -513,469 +554,10 @@ impl Renderer<'_> {
             message: error_chain(e),
         }
     }
-
-    /// `search-index.js`: every article's title, date, partners and summary as a script that
-    /// sets `window.BRIEFING_SEARCH`. A script, not JSON to fetch, because `fetch` is blocked
-    /// from `file://`; `<` is escaped so no text can close a script element.
-    fn search_index(&self) -> Page {
-        #[derive(Serialize)]
-        struct Entry<'a> {
-            t: &'a str,
-            u: &'a str,
-            d: &'a str,
-            l: &'a str,
-            p: String,
-            s: String,
-        }
-        let entries: Vec<Entry> = self
-            .views
-            .cards
-            .iter()
-            .map(|card| Entry {
-                t: &card.link.title,
-                u: &card.link.url,
-                d: &card.link.date_display,
-                l: &card.link.lang,
-                p: card
-                    .partners
-                    .iter()
-                    .map(|p| p.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                s: card.summary.join(" "),
-            })
-            .collect();
-        let json = serde_json::to_string(&entries).expect("search entries serialise");
-        Page::new(
-            site_path(SEARCH_INDEX),
-            search::index_script(&json).into_bytes(),
-        )
-    }
-
-    fn feeds(&self) -> Vec<Page> {
-        let d = self.digest;
-        let base = &self.opts.base_url;
-        let limit = self.opts.config.feed_entries;
-        let all: Vec<usize> = (0..d.items.len()).collect();
-        let mut pages = vec![Page::new(
-            site_path("feed.xml"),
-            feed::atom(
-                d,
-                &all,
-                &self.site.title,
-                "feed.xml",
-                &PageDir::home(),
-                base,
-                limit,
-            )
-            .into_bytes(),
-        )];
-        for (id, items) in &d.by_partner {
-            let path = format!("partners/{id}/feed.xml");
-            let title = format!("{} · {}", self.views.partners[id].name, self.site.title);
-            let body = feed::atom(
-                d,
-                items,
-                &title,
-                &path,
-                &PageDir::partner(id.as_str()),
-                base,
-                limit,
-            );
-            pages.push(Page::new(site_path(&path), body.into_bytes()));
-        }
-        pages
-    }
-
-    fn home_data(&self) -> HomeData {
-        let d = self.digest;
-        let latest: Vec<usize> = (0..d.items.len())
-            .take(self.opts.config.home_articles)
-            .collect();
-        let mut partners: Vec<PartnerLink> = self.views.partners.values().cloned().collect();
-        partners.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        HomeData {
-            latest: self.views.cards(&latest),
-            partners,
-            months: d
-                .by_month
-                .iter()
-                .rev()
-                .map(|(m, items)| self.views.month(m, items.len()))
-                .collect(),
-            undated: (!d.undated.is_empty()).then(|| self.views.undated(d.undated.len())),
-            counts: Counts {
-                articles: d.items.len(),
-                partners: d.by_partner.len(),
-                months: d.by_month.len(),
-            },
-        }
-    }
-
-    fn article_data(&self, i: usize) -> ArticleData {
-        let d = self.digest;
-        let v = &self.views;
-        let item = &d.items[i];
-        let links = &d.links[i];
-        let a = &item.article;
-        let link = |j: Option<usize>| j.map(|j| v.links[j].clone());
-        ArticleData {
-            article: ArticleView {
-                title: a.title.clone(),
-                url: item.dir.url(v.pretty),
-                date: v.links[i].date.clone(),
-                date_display: v.links[i].date_display.clone(),
-                time: a.time.map(|t| t.format("%H:%M").to_string()),
-                source_name: a.source_name.clone(),
-                source_url: a.url.clone(),
-                lang: item.analysis.language.to_string(),
-                language_name: item.analysis.language.name().to_owned(),
-                summary: item.analysis.summary.clone(),
-                body_html: a.html.clone(),
-                figures: item
-                    .analysis
-                    .figures
-                    .iter()
-                    .map(|f| FigureView {
-                        text: f.text.clone(),
-                        sentence: f.sentence.clone(),
-                    })
-                    .collect(),
-                partners: v.partner_links(&item.analysis.partners),
-                mentioned: v.partner_links(&item.analysis.mentioned),
-                month: item.month.map(|m| v.month(&m, d.by_month[&m].len())),
-                older: link(links.older),
-                newer: link(links.newer),
-                partner_nav: links
-                    .by_partner
-                    .iter()
-                    .map(|(p, older, newer)| PartnerNav {
-                        partner: v.partners[p].clone(),
-                        month_url: item
-                            .month
-                            .map(|m| PageDir::partner_month(p.as_str(), &m).url(v.pretty)),
-                        // Neighbours already shown for the whole digest are not repeated.
-                        older: link(older.filter(|o| Some(*o) != links.older)),
-                        newer: link(newer.filter(|n| Some(*n) != links.newer)),
-                    })
-                    .collect(),
-                related: links.related.iter().map(|&j| v.links[j].clone()).collect(),
-            },
-        }
-    }
-
-    fn partners_data(&self) -> PartnersData {
-        let mut all: Vec<PartnerLink> = self.views.partners.values().cloned().collect();
-        all.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
-        let (countries, organisations) = all
-            .into_iter()
-            .partition(|p| p.kind == PartnerKind::Country);
-        PartnersData {
-            countries,
-            organisations,
-        }
-    }
-
-    fn partner_data(&self, id: &PartnerId) -> PartnerData {
-        let d = self.digest;
-        let items = &d.by_partner[id];
-        let mut months: Vec<MonthGroup> = Vec::new();
-        for ((p, m), list) in d.by_partner_month.range(
-            (
-                id.clone(),
-                YearMonth {
-                    year: i32::MIN,
-                    month: 0,
-                },
-            )..,
-        ) {
-            if p != id {
-                break;
-            }
-            months.push(MonthGroup {
-                month: self.views.partner_month(id, m, list.len()),
-                articles: self.views.cards(list),
-            });
-        }
-        months.reverse();
-        let undated: Vec<usize> = items
-            .iter()
-            .copied()
-            .filter(|&i| d.items[i].month.is_none())
-            .collect();
-        PartnerData {
-            partner: self.views.partners[id].clone(),
-            feed_url: format!("partners/{id}/feed.xml"),
-            figures: self.partner_figures(items),
-            months,
-            undated: self.views.cards(&undated),
-        }
-    }
-
-    /// The key figures of a partner's newest articles (a few per article, so one
-    /// number-heavy report does not fill the list), each linked to its article.
-    fn partner_figures(&self, items: &[usize]) -> Vec<PartnerFigure> {
-        const MAX: usize = 12;
-        const PER_ARTICLE: usize = 2;
-        let mut figures = Vec::new();
-        for &i in items {
-            for f in self.digest.items[i]
-                .analysis
-                .figures
-                .iter()
-                .take(PER_ARTICLE)
-            {
-                if figures.len() == MAX {
-                    return figures;
-                }
-                figures.push(PartnerFigure {
-                    text: f.text.clone(),
-                    sentence: f.sentence.clone(),
-                    article: self.views.links[i].clone(),
-                });
-            }
-        }
-        figures
-    }
-
-    fn partner_month_data(&self, id: &PartnerId, month: &YearMonth) -> PartnerMonthData {
-        let d = self.digest;
-        let list = &d.by_partner_month[&(id.clone(), *month)];
-        let key = (id.clone(), *month);
-        let older = d
-            .by_partner_month
-            .range(..key.clone())
-            .next_back()
-            .filter(|((p, _), _)| p == id);
-        let newer = d
-            .by_partner_month
-            .range(key..)
-            .nth(1)
-            .filter(|((p, _), _)| p == id);
-        let as_link = |e: Option<(&(PartnerId, YearMonth), &Vec<usize>)>| {
-            e.map(|((p, m), l)| self.views.partner_month(p, m, l.len()))
-        };
-        PartnerMonthData {
-            partner: self.views.partners[id].clone(),
-            month: self.views.month(month, d.by_month[month].len()),
-            articles: self.views.cards(list),
-            older: as_link(older),
-            newer: as_link(newer),
-        }
-    }
-
-    fn months_data(&self) -> MonthsData {
-        let d = self.digest;
-        let mut years: Vec<YearGroup> = Vec::new();
-        for (m, items) in d.by_month.iter().rev() {
-            let link = self.views.month(m, items.len());
-            match years.last_mut() {
-                Some(y) if y.year == m.year.to_string() => y.months.push(link),
-                _ => years.push(YearGroup {
-                    year: m.year.to_string(),
-                    months: vec![link],
-                }),
-            }
-        }
-        MonthsData {
-            years,
-            undated: (!d.undated.is_empty()).then(|| self.views.undated(d.undated.len())),
-        }
-    }
-
-    /// A month page, or the undated page when `month` is `None`.
-    fn month_data(&self, month: Option<&YearMonth>) -> MonthData {
-        let d = self.digest;
-        let v = &self.views;
-        let items: &[usize] = match month {
-            Some(m) => &d.by_month[m],
-            None => &d.undated,
-        };
-        let mut by_partner: BTreeMap<&PartnerId, Vec<usize>> = BTreeMap::new();
-        let mut orphans = Vec::new();
-        for &i in items {
-            let partners = &d.items[i].analysis.partners;
-            if partners.is_empty() {
-                orphans.push(i);
-            }
-            for p in partners {
-                by_partner.entry(p).or_default().push(i);
-            }
-        }
-        let mut groups: Vec<PartnerGroup> = by_partner
-            .into_iter()
-            .map(|(p, list)| PartnerGroup {
-                partner: Some(v.partners[p].clone()),
-                url: month.map(|m| PageDir::partner_month(p.as_str(), m).url(v.pretty)),
-                articles: v.cards(&list),
-            })
-            .collect();
-        groups.sort_by(|a, b| {
-            let name = |g: &PartnerGroup| {
-                g.partner
-                    .as_ref()
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default()
-            };
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then_with(|| name(a).cmp(&name(b)))
-        });
-        if !orphans.is_empty() {
-            groups.push(PartnerGroup {
-                partner: None,
-                url: None,
-                articles: v.cards(&orphans),
-            });
-        }
-        let (this, older, newer) = match month {
-            Some(m) => (
-                v.month(m, items.len()),
-                d.by_month
-                    .range(..*m)
-                    .next_back()
-                    .map(|(m, l)| v.month(m, l.len())),
-                d.by_month
-                    .range(*m..)
-                    .nth(1)
-                    .map(|(m, l)| v.month(m, l.len())),
-            ),
-            None => (v.undated(items.len()), None, None),
-        };
-        MonthData {
-            month: this,
-            groups,
-            older,
-            newer,
-        }
-    }
 }
 
 fn json<T: Serialize>(value: T) -> serde_json::Value {
     serde_json::to_value(value).expect("views serialise")
-}
-
-#[derive(Serialize)]
-struct Counts {
-    articles: usize,
-    partners: usize,
-    months: usize,
-}
-
-#[derive(Serialize)]
-struct HomeData {
-    latest: Vec<ArticleCard>,
-    partners: Vec<PartnerLink>,
-    months: Vec<MonthLink>,
-    undated: Option<MonthLink>,
-    counts: Counts,
-}
-
-#[derive(Serialize)]
-struct ArticleData {
-    article: ArticleView,
-}
-
-#[derive(Serialize)]
-struct ArticleView {
-    title: String,
-    url: String,
-    date: Option<String>,
-    date_display: String,
-    time: Option<String>,
-    source_name: Option<String>,
-    source_url: Option<String>,
-    lang: String,
-    language_name: String,
-    summary: Vec<String>,
-    body_html: String,
-    figures: Vec<FigureView>,
-    partners: Vec<PartnerLink>,
-    mentioned: Vec<PartnerLink>,
-    month: Option<MonthLink>,
-    older: Option<ArticleLink>,
-    newer: Option<ArticleLink>,
-    partner_nav: Vec<PartnerNav>,
-    related: Vec<ArticleLink>,
-}
-
-#[derive(Serialize)]
-struct FigureView {
-    text: String,
-    sentence: String,
-}
-
-#[derive(Serialize)]
-struct PartnerFigure {
-    text: String,
-    sentence: String,
-    article: ArticleLink,
-}
-
-#[derive(Serialize)]
-struct PartnerNav {
-    partner: PartnerLink,
-    month_url: Option<String>,
-    older: Option<ArticleLink>,
-    newer: Option<ArticleLink>,
-}
-
-#[derive(Serialize)]
-struct PartnersData {
-    countries: Vec<PartnerLink>,
-    organisations: Vec<PartnerLink>,
-}
-
-#[derive(Serialize)]
-struct MonthGroup {
-    month: MonthLink,
-    articles: Vec<ArticleCard>,
-}
-
-#[derive(Serialize)]
-struct PartnerData {
-    partner: PartnerLink,
-    feed_url: String,
-    figures: Vec<PartnerFigure>,
-    months: Vec<MonthGroup>,
-    undated: Vec<ArticleCard>,
-}
-
-#[derive(Serialize)]
-struct PartnerMonthData {
-    partner: PartnerLink,
-    month: MonthLink,
-    articles: Vec<ArticleCard>,
-    older: Option<MonthLink>,
-    newer: Option<MonthLink>,
-}
-
-#[derive(Serialize)]
-struct YearGroup {
-    year: String,
-    months: Vec<MonthLink>,
-}
-
-#[derive(Serialize)]
-struct MonthsData {
-    years: Vec<YearGroup>,
-    undated: Option<MonthLink>,
-}
-
-#[derive(Serialize)]
-struct PartnerGroup {
-    partner: Option<PartnerLink>,
-    url: Option<String>,
-    articles: Vec<ArticleCard>,
-}
-
-#[derive(Serialize)]
-struct MonthData {
-    month: MonthLink,
-    groups: Vec<PartnerGroup>,
-    older: Option<MonthLink>,
-    newer: Option<MonthLink>,
 }
 
 #[cfg(test)]

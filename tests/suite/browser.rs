@@ -1,19 +1,20 @@
-//! The sample site in real headless Chromium, opened from disk: `browser/site.test.mjs`
-//! (playwright-core driving Debian's chromium) crawls every page.
+//! Sites in real headless Chromium, opened from disk: `browser/site.test.mjs` crawls every
+//! page of the sample site; `browser/layout.test.mjs` measures every page of generated sites
+//! (300 articles; long unbroken tokens) on a phone-sized screen (playwright-core driving
+//! Debian's chromium).
 //!
-//! It needs Node, `/usr/bin/chromium` (or `$CHROMIUM`) and `npm ci --prefix browser`; `.ci/run`
-//! installs all three, so CI always runs it. On a machine without them the test says so and
-//! passes, unless `BRIEFING_BROWSER_TESTS=1` demands it.
+//! They need Node, `/usr/bin/chromium` (or `$CHROMIUM`) and `npm ci --prefix browser`; `.ci/run`
+//! installs all three, so CI always runs them. On a machine without them the tests say so and
+//! pass, unless `BRIEFING_BROWSER_TESTS=1` demands them.
 
 use std::path::Path;
 use std::process::Command;
 
 use crate::util::{repo_root, SiteTest};
 
-#[test]
-fn sample_site_works_in_a_real_browser_from_disk() {
+/// The chromium to use, or `None` (after saying why) when the browser tests cannot run here.
+fn chromium() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let script = repo_root().join("browser/site.test.mjs");
     let deps = repo_root().join("browser/node_modules/playwright-core");
     let node = Command::new("node")
         .arg("--version")
@@ -33,21 +34,67 @@ fn sample_site_works_in_a_real_browser_from_disk() {
             "BRIEFING_BROWSER_TESTS is set but {missing:?} are missing"
         );
         eprintln!("browser test skipped: missing {missing:?} (see browser/README.md)");
-        return;
+        return None;
     }
-    let site = SiteTest::sample();
-    site.build_ok(&[]);
+    Some(chromium)
+}
+
+/// Run a browser script on a built site; panics with its output unless it passes. Returns
+/// its standard output.
+fn run_script(script: &str, site_dir: &Path, chromium: &str, env: &[(&str, &str)]) -> String {
     let output = Command::new("node")
-        .arg(&script)
-        .arg(site.out())
-        .env("CHROMIUM", &chromium)
-        .env("BRIEFING_TITLE", "Kyrgyzstan Foreign Relations Briefing")
+        .arg(repo_root().join("browser").join(script))
+        .arg(site_dir)
+        .env("CHROMIUM", chromium)
+        .envs(env.iter().copied())
         .output()
         .expect("run node");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),
-        "browser test failed:\n{stdout}\n{stderr}"
+        "browser test {script} failed:\n{stdout}\n{stderr}"
     );
+    stdout
+}
+
+#[test]
+fn sample_site_works_in_a_real_browser_from_disk() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::sample();
+    site.build_ok(&[]);
+    run_script(
+        "site.test.mjs",
+        &site.out(),
+        &chromium,
+        &[("BRIEFING_TITLE", "Kyrgyzstan Foreign Relations Briefing")],
+    );
+}
+
+/// Issue 17: on a generated 300-article site every page fits a 390 px screen
+/// (`scrollWidth <= 390`) and the tallest page is under 6,000 px there; on a site whose every
+/// article carries unbroken tokens (a 300-letter word in the title, a 120-letter source name,
+/// long URLs and hashes in the body) and a remote image, every page still fits the width and
+/// nothing is loaded from the web. On both, a second page of a paged list works from file://.
+#[test]
+fn generated_sites_fit_a_phone_in_a_real_browser() {
+    let Some(chromium) = chromium() else { return };
+    let shots = std::env::var("SCREENSHOTS").ok();
+    for (articles, hostile, max_height) in [(300, false, "6000"), (60, true, "0")] {
+        let site = crate::suite::pages::generated_site(articles, 2026, hostile);
+        site.build_ok(&[]);
+        let mut env = vec![("MAX_HEIGHT", max_height)];
+        let dir = shots
+            .as_ref()
+            .map(|d| format!("{d}/{}", if hostile { "hostile" } else { "300" }));
+        if let Some(dir) = &dir {
+            env.push(("SCREENSHOTS", dir.as_str()));
+        }
+        let out = run_script("layout.test.mjs", &site.out(), &chromium, &env);
+        // The measurements, for the record (`cargo test -- --nocapture`).
+        eprintln!(
+            "{articles} articles{}:\n{out}",
+            if hostile { " with long tokens" } else { "" }
+        );
+    }
 }

@@ -32,7 +32,10 @@ fn ukrainian_article_page_is_lang_uk_and_the_rest_lang_en() {
     let mut wrong = Vec::new();
     for page in site.files().iter().filter(|f| f.ends_with(".html")) {
         let lang = html_lang(&site, page);
-        let is_uk_article = page.starts_with("articles/") && h1(&site, page) == uk_title;
+        // The heading is the whole headline; a made one (cut with "…" in `inspect`) starts
+        // with the cut form.
+        let is_uk_article = page.starts_with("articles/")
+            && h1(&site, page).starts_with(uk_title.trim_end_matches('…'));
         if is_uk_article {
             uk_pages.push(page.clone());
         }

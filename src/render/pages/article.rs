@@ -1,0 +1,119 @@
+//! The article page: the article with its summary, figures and every cross-link.
+//!
+//! The heading is the whole headline (a made one is not cut); the summary leaves out what
+//! repeats the headline and is left out when it is only the body's opening paragraph; remote
+//! images in the body become links (see `render::images`).
+
+use serde::Serialize;
+
+use crate::digest::PageDir;
+use crate::render::context::{ArticleLink, MonthLink, PartnerLink};
+use crate::render::{headline, images, Renderer};
+
+impl Renderer<'_> {
+    pub(crate) fn article_data(&self, i: usize) -> ArticleData {
+        let d = self.digest;
+        let v = &self.views;
+        let item = &d.items[i];
+        let links = &d.links[i];
+        let a = &item.article;
+        let link = |j: Option<usize>| j.map(|j| v.links[j].clone());
+        let title = v.links[i].title.clone();
+        let mut summary = headline::summary_without_title(&title, &item.analysis.summary);
+        if headline::is_just_the_lead(a, &summary) {
+            summary.clear();
+        }
+        ArticleData {
+            article: ArticleView {
+                short_title: a.title.clone(),
+                description: item.analysis.summary.first().cloned(),
+                title,
+                url: item.dir.url(v.pretty),
+                date: v.links[i].date.clone(),
+                date_display: v.links[i].date_display.clone(),
+                time: a.time.map(|t| t.format("%H:%M").to_string()),
+                source_name: a.source_name.clone(),
+                source_url: a.url.clone(),
+                lang: item.analysis.language.to_string(),
+                language_name: item.analysis.language.name().to_owned(),
+                summary,
+                body_html: images::images_as_links(&a.html),
+                figures: item
+                    .analysis
+                    .figures
+                    .iter()
+                    .map(|f| FigureView {
+                        text: f.text.clone(),
+                        sentence: f.sentence.clone(),
+                    })
+                    .collect(),
+                partners: v.partner_links(&item.analysis.partners),
+                mentioned: v.partner_links(&item.analysis.mentioned),
+                month: item.month.map(|m| v.month(&m, d.by_month[&m].len())),
+                older: link(links.older),
+                newer: link(links.newer),
+                partner_nav: links
+                    .by_partner
+                    .iter()
+                    .map(|(p, older, newer)| PartnerNav {
+                        partner: v.partners[p].clone(),
+                        month_url: item
+                            .month
+                            .map(|m| PageDir::partner_month(p.as_str(), &m).url(v.pretty)),
+                        // Neighbours already shown for the whole digest are not repeated.
+                        older: link(older.filter(|o| Some(*o) != links.older)),
+                        newer: link(newer.filter(|n| Some(*n) != links.newer)),
+                    })
+                    .collect(),
+                related: links.related.iter().map(|&j| v.links[j].clone()).collect(),
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct ArticleData {
+    article: ArticleView,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ArticleView {
+    /// The whole headline.
+    title: String,
+    /// The headline as stored (a made one cut at 100 characters), as in `<title>`.
+    short_title: String,
+    /// The first summary sentence, for `<meta name="description">`.
+    description: Option<String>,
+    url: String,
+    date: Option<String>,
+    date_display: String,
+    time: Option<String>,
+    source_name: Option<String>,
+    source_url: Option<String>,
+    lang: String,
+    language_name: String,
+    summary: Vec<String>,
+    body_html: String,
+    figures: Vec<FigureView>,
+    partners: Vec<PartnerLink>,
+    mentioned: Vec<PartnerLink>,
+    month: Option<MonthLink>,
+    older: Option<ArticleLink>,
+    newer: Option<ArticleLink>,
+    partner_nav: Vec<PartnerNav>,
+    related: Vec<ArticleLink>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct FigureView {
+    text: String,
+    sentence: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct PartnerNav {
+    partner: PartnerLink,
+    month_url: Option<String>,
+    older: Option<ArticleLink>,
+    newer: Option<ArticleLink>,
+}

@@ -1,0 +1,76 @@
+//! The home page: the latest articles, partners by weight and months. Its list of articles
+//! continues on `page/2/index.html` and on (unless paging is off), and always ends with a way
+//! to older articles: the next page, and the months index.
+
+use serde::Serialize;
+
+use crate::digest::{paging, PageDir};
+use crate::render::context::{ArticleCard, MonthLink, PaginationView, PartnerLink};
+use crate::render::Renderer;
+
+/// Partners and months in the home sidebar (all of them are one link away), so on a phone,
+/// where the sidebar follows the list, it stays short.
+const SIDEBAR_PARTNERS: usize = 15;
+const SIDEBAR_MONTHS: usize = 12;
+
+impl Renderer<'_> {
+    /// Home page `page` (from 1).
+    pub(crate) fn home_data(&self, page: usize) -> HomeData {
+        let d = self.digest;
+        let v = &self.views;
+        let ranges = paging::ranges(d.items.len(), self.home_per_page());
+        let range = ranges
+            .get(page - 1)
+            .cloned()
+            .expect("home jobs are made from the same ranges");
+        let latest: Vec<usize> = range.clone().collect();
+        let mut partners: Vec<PartnerLink> = v.partners.values().cloned().collect();
+        partners.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        partners.truncate(SIDEBAR_PARTNERS);
+        let pagination = v.pagination(&PageDir::home(), page, self.home_pages());
+        HomeData {
+            latest: v.cards(&latest),
+            first_page: page == 1,
+            more: range.end < d.items.len(),
+            older_url: pagination.as_ref().and_then(|p| p.next.clone()),
+            pagination,
+            partners,
+            months: d
+                .by_month
+                .iter()
+                .rev()
+                .take(SIDEBAR_MONTHS)
+                .map(|(m, items)| v.month(m, items.len()))
+                .collect(),
+            undated: (!d.undated.is_empty()).then(|| v.undated(d.undated.len())),
+            counts: Counts {
+                articles: d.items.len(),
+                partners: d.by_partner.len(),
+                months: d.by_month.len(),
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct Counts {
+    articles: usize,
+    partners: usize,
+    months: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct HomeData {
+    latest: Vec<ArticleCard>,
+    /// Page 1 shows the introduction and the sidebar; later pages only the list.
+    first_page: bool,
+    /// Older articles exist beyond this page.
+    more: bool,
+    /// The next (older) page, when there is one.
+    older_url: Option<String>,
+    pagination: Option<PaginationView>,
+    partners: Vec<PartnerLink>,
+    months: Vec<MonthLink>,
+    undated: Option<MonthLink>,
+    counts: Counts,
+}
