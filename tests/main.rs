@@ -26,4 +26,5 @@ mod suite {
     mod page_snapshot;
     mod robustness;
     mod serve;
+    mod stories;
 }
