@@ -27,4 +27,5 @@ mod suite {
     pub(crate) mod pages;
     mod robustness;
     mod serve;
+    mod stories;
 }

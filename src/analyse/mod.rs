@@ -13,6 +13,7 @@ pub mod names;
 pub mod partners;
 pub mod people;
 pub mod stem;
+pub mod story_keys;
 pub mod summary;
 pub mod text;
 
@@ -28,6 +29,7 @@ pub use figures::Figure;
 pub use gazetteer::{Gazetteer, Partner, PartnerKind};
 pub use language::Lang;
 pub use partners::PartnerId;
+pub use story_keys::StoryKeys;
 
 /// What the analysis made of one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +50,9 @@ pub struct Analysis {
     /// Documents signed, planned or discussed.
     #[serde(default)]
     pub agreements: Vec<agreements::Agreement>,
+    /// The particulars (names, codes, numbers) that tell whether two reports are one story.
+    #[serde(default)]
+    pub story_keys: StoryKeys,
 }
 
 /// Everything analysis needs besides the article.
@@ -236,6 +241,7 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
         &ctx.gazetteer,
     );
     let agreements = agreements::detect(&article.blocks);
+    let story_keys = story_keys::extract(article, &ctx.gazetteer);
 
     (
         Analysis {
@@ -246,6 +252,7 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
             figures,
             people,
             agreements,
+            story_keys,
         },
         diagnostics,
     )

@@ -8,6 +8,7 @@
 pub mod paging;
 pub mod paths;
 mod related;
+pub mod stories;
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
@@ -78,6 +79,10 @@ pub struct Digest {
     pub by_partner_month: BTreeMap<(PartnerId, YearMonth), Vec<usize>>,
     /// Items without a date.
     pub undated: Vec<usize>,
+    /// Stories reported by two or more items (see [`stories`]), members newest first.
+    pub stories: Vec<Vec<usize>>,
+    /// Per item, its story (an index into `stories`), parallel to `items`.
+    pub story_of: Vec<Option<usize>>,
 }
 
 /// Order, slug and group the analysed articles, and compute their links.
@@ -236,6 +241,15 @@ pub fn assemble_incremental(
             }
         })
         .collect();
+    let reports: Vec<stories::Report> = items
+        .iter()
+        .map(|item| stories::Report {
+            date: item.article.date,
+            partners: &item.analysis.partners,
+            keys: &item.analysis.story_keys,
+        })
+        .collect();
+    (digest.story_of, digest.stories) = stories::cluster(&reports);
     digest.items = items;
     (digest, diagnostics, memo)
 }

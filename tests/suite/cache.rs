@@ -33,7 +33,7 @@ fn changed(
 ) -> Vec<String> {
     after
         .iter()
-        .filter(|(path, id)| before.get(*path) != Some(id))
+        .filter(|(path, id)| before.get(*path) != Some(*id))
         .map(|(path, _)| path.clone())
         .collect()
 }

@@ -1,0 +1,48 @@
+//! Story clusters on the sample site: seeds 000 (English) and 001 (Ukrainian) report Sergio
+//! Gor's meeting with Sadyr Japarov at the B5+1 forum in Bishkek; every other seed is a story
+//! of its own.
+
+use briefing::config::{BuildOptions, Overrides};
+
+use crate::util::SiteTest;
+
+#[test]
+fn the_b5_plus_1_meeting_is_one_story_in_two_languages() {
+    let site = SiteTest::sample();
+    let opts = BuildOptions::load(site.root(), Overrides::default()).expect("sample site loads");
+    let digest = briefing::load(&opts, &briefing::NoProgress)
+        .expect("sample site analyses")
+        .digest;
+    let seed = |prefix: &str| {
+        digest
+            .items
+            .iter()
+            .position(|i| {
+                i.article
+                    .source
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+            })
+            .unwrap_or_else(|| panic!("seed {prefix} is in the digest"))
+    };
+    let (gor_en, gor_uk) = (seed("000_"), seed("001_"));
+    let mut pair = vec![gor_en, gor_uk];
+    pair.sort();
+    let show = |i: usize| {
+        let item = &digest.items[i];
+        format!(
+            "{:?} {:?} {:?}",
+            item.article.date, item.analysis.partners, item.analysis.story_keys
+        )
+    };
+    assert_eq!(
+        digest.stories,
+        vec![pair],
+        "\n{}\n{}",
+        show(gor_en),
+        show(gor_uk)
+    );
+    for other in ["002_", "003_", "004_"] {
+        assert_eq!(digest.story_of[seed(other)], None, "seed {other}");
+    }
+}
