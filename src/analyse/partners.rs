@@ -6,7 +6,10 @@
 //! a weak signal such as "Turkish Airlines" or "Chinese-made" a tenth). A sentence that names
 //! three or more countries is a list (the members at a summit, the participants of a forum):
 //! its countries count little, so a CSTO summit is filed under the CSTO, not under each
-//! member. The home country never counts. The strongest partner is primary when it is more
+//! member, unless a title introduces the list ("the Presidents of Poland, Latvia and
+//! Lithuania" took part). A country governed by a preposition of topic ("talks on Ukraine",
+//! "вторжение на Украину": see `context`) counts a third: what the talks were about is not who
+//! they were with. The home country never counts. The strongest partner is primary when it is more
 //! than a passing mention; others are primary too when they come close to it (at least 40%
 //! of its score); the rest are `mentioned`.
 
@@ -27,6 +30,9 @@ const LEAD_WEIGHT: f32 = 2.0;
 const LIST_SIZE: usize = 3;
 /// ...counts this much.
 const LIST_WEIGHT: f32 = 0.3;
+/// A country that is the topic of its sentence ("talks on Ukraine", "вторжение на Украину")
+/// counts this much: the story is about it, not with it.
+const TOPIC_WEIGHT: f32 = 0.3;
 /// The top partner needs at least this score: more than one mention in the body.
 const MIN_PRIMARY: f32 = 1.5;
 /// A secondary partner must reach this share of the top score.
@@ -34,7 +40,7 @@ const CLOSE_TO_TOP: f32 = 0.4;
 /// ...and at least this score (two plain mentions).
 const MIN_SECONDARY: f32 = 2.0;
 /// At most this many primary partners.
-const MAX_PRIMARY: usize = 3;
+const MAX_PRIMARY: usize = 4;
 
 /// A partner id: ISO 3166-1 alpha-2 for countries (`us`), a short name for organisations
 /// (`eaeu`). Lower-case ASCII letters and digits only, so it is always safe in a path.
@@ -163,13 +169,20 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>
     }
     let mut lead_seen = false;
     for block in &article.blocks {
-        let place = if !lead_seen && block.kind == BlockKind::Paragraph {
+        if !lead_seen && block.kind == BlockKind::Paragraph {
             lead_seen = true;
-            Place::Lead
+            // A text without paragraph breaks is all one "paragraph": its lead is the first
+            // sentences, not the whole story.
+            match lead_split(&block.text) {
+                Some(at) => {
+                    add(&block.text[..at], Place::Lead);
+                    add(&block.text[at..], Place::Body);
+                }
+                None => add(&block.text, Place::Lead),
+            }
         } else {
-            Place::Body
-        };
-        add(&block.text, place);
+            add(&block.text, Place::Body);
+        }
     }
     let partners = gazetteer.partners();
     let mut ranked: Vec<(&PartnerId, Tally)> = tallies
@@ -206,6 +219,24 @@ pub fn detect(article: &Article, gazetteer: &Gazetteer, home: Option<&PartnerId>
         }
     }
     detected
+}
+
+/// Sentences a lead holds at most.
+const LEAD_SENTENCES: usize = 2;
+
+/// Where a first paragraph too long to be a lead stops being one: after
+/// [`LEAD_SENTENCES`] sentences of a paragraph of at least twice as many. Short paragraphs
+/// are cheap to leave whole (and are not split into sentences).
+fn lead_split(paragraph: &str) -> Option<usize> {
+    if paragraph.len() < 400 {
+        return None;
+    }
+    let all = sentences(paragraph);
+    if all.len() < 2 * LEAD_SENTENCES {
+        return None;
+    }
+    let last = all[LEAD_SENTENCES - 1];
+    Some(last.as_ptr() as usize - paragraph.as_ptr() as usize + last.len())
 }
 
 /// Add the hits of one title or block to `tallies`.
@@ -245,7 +276,10 @@ fn score_text(
             while last < hits.len() && hits[last].start < end {
                 last += 1;
             }
-            if countries(&hits[first..last]) >= LIST_SIZE {
+            // A list after a title ("the Presidents of ...") names the participants.
+            if countries(&hits[first..last]) >= LIST_SIZE
+                && !context::introduced_by_role(sentence, hits[first].start - start)
+            {
                 in_list[first..last].fill(true);
             }
             first = last;
@@ -261,10 +295,12 @@ fn score_text(
             continue;
         }
         let listed = listed && is_country(hit.partner);
-        let factor = if listed { LIST_WEIGHT } else { 1.0 };
+        let topic = is_country(hit.partner) && context::is_topic(text, hit.start);
+        let factor =
+            if listed { LIST_WEIGHT } else { 1.0 } * if topic { TOPIC_WEIGHT } else { 1.0 };
         let tally = tallies.entry(hit.partner).or_default();
         tally.score += hit.weight * weight * factor;
-        let strong = hit.weight > WEAK_WEIGHT && !listed;
+        let strong = hit.weight > WEAK_WEIGHT && !listed && !topic;
         tally.title |= place == Place::Title && strong;
         tally.lead |= place == Place::Lead && strong;
         tally.event |= place != Place::Body
@@ -273,6 +309,8 @@ fn score_text(
             && names_an_event(text, hit.start, hit.end);
     }
 }
+
+mod context;
 
 #[cfg(test)]
 mod eval;
@@ -330,6 +368,75 @@ mod tests {
         );
         assert_eq!(partners, ["pk"]);
         assert!(mentioned.contains(&"sco".to_string()), "{mentioned:?}");
+    }
+
+    #[test]
+    fn the_topic_of_talks_is_not_the_counterpart() {
+        // Home Russia: the G7 is the counterpart, Ukraine what its statement is about.
+        let (partners, mentioned) = run(
+            "G7 предупредила Россию об ответственности за вторжение на Украину",
+            &[
+                "Министры иностранных дел стран G7 предупредили Россию о последствиях агрессии против Украины.",
+                "G7 хочет, чтобы Россия отказалась от агрессии по отношению к Украине и вторжения на Украину.",
+            ],
+            "ru",
+        );
+        assert_eq!(partners, ["g7"], "{mentioned:?}");
+        let (partners, _) = run(
+            "Kazakhstan and France hold talks on Ukraine",
+            &["Kazakhstan and France discussed the situation around Ukraine and the war in Ukraine."],
+            "kz",
+        );
+        assert_eq!(partners, ["fr"]);
+    }
+
+    #[test]
+    fn leaders_named_together_are_all_partners() {
+        let (partners, _) = run(
+            "Президенти України, Польщі, Латвії, Литви та Естонії зробили заяви для ЗМІ",
+            &["Президенти Польщі, Латвії, Литви та Естонії прибули до Києва."],
+            "ua",
+        );
+        let mut sorted = partners.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["ee", "lt", "lv", "pl"], "{partners:?}");
+    }
+
+    #[test]
+    fn a_long_single_paragraph_has_a_lead_of_two_sentences() {
+        // Turkey and China are named equally often; only Turkey in the first two sentences.
+        let text = "Turkey and Kyrgyzstan signed a memorandum on trade in the capital today. \
+            The Turkish side will open a trade house in the spring of next year. \
+            The parties also discussed transport, energy, education and culture at length. \
+            Officials noted that China invests in the region as well. \
+            Experts expect investment from China to grow over the coming years. \
+            The meeting ended with a joint press conference and a working lunch for the delegations.";
+        assert!(text.len() >= 400);
+        let (partners, _) = run("", &[text], "kg");
+        assert_eq!(
+            partners.first().map(String::as_str),
+            Some("tr"),
+            "{partners:?}"
+        );
+        assert_eq!(lead_split("Short. Text. Here. Now."), None);
+        let at = lead_split(text).expect("a long paragraph is split");
+        assert!(text[..at].ends_with("next year."), "{}", &text[..at]);
+    }
+
+    #[test]
+    fn kyrgyz_ethnonyms_name_their_country() {
+        let (partners, _) = run(
+            "",
+            &["Бишкекте казак ишкерлери менен жолугушуу өттү. Казак тарап соода көлөмүн көбөйтүүнү сунуштады."],
+            "kg",
+        );
+        assert_eq!(partners, ["kz"]);
+        let (partners, _) = run(
+            "",
+            &["Орус тили боюнча олимпиада өттү. Орус делегациясы келди."],
+            "kg",
+        );
+        assert_eq!(partners, ["ru"]);
     }
 
     #[test]
