@@ -46,3 +46,33 @@ fn the_b5_plus_1_meeting_is_one_story_in_two_languages() {
         assert_eq!(digest.story_of[seed(other)], None, "seed {other}");
     }
 }
+
+#[test]
+fn each_report_of_the_story_lists_the_other_as_also_reported() {
+    let site = SiteTest::sample();
+    site.build_ok(&[]);
+    let pages = site.article_pages();
+    let page_of = |prefix: &str| {
+        pages
+            .iter()
+            .map(|p| site.read(p))
+            .find(|h| crate::util::raw_element(h, "h1").is_some_and(|h1| h1.contains(prefix)))
+            .unwrap_or_else(|| panic!("an article headed {prefix:?}"))
+    };
+    let en = page_of("received Ambassador");
+    let uk = page_of("B5+1");
+    for html in [&en, &uk] {
+        let section = html
+            .split("Also reported by")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no Also reported by section"));
+        let section = section.split("</section>").next().unwrap();
+        assert!(section.contains("<a href="), "{section}");
+    }
+    // The other seeds have no such section.
+    let with_section = pages
+        .iter()
+        .filter(|p| site.read(p).contains("Also reported by"))
+        .count();
+    assert_eq!(with_section, 2);
+}

@@ -2,7 +2,8 @@
 //!
 //! The heading is the whole headline (a made one is not cut); the summary leaves out what
 //! repeats the headline and is left out when it is only the body's opening paragraph; remote
-//! images in the body become links (see `render::images`).
+//! images in the body become links (see `render::images`). Other reports of the same story
+//! (other outlets, other languages) are listed as "Also reported by", not as related.
 
 use serde::Serialize;
 
@@ -65,7 +66,26 @@ impl Renderer<'_> {
                         newer: link(newer.filter(|n| Some(*n) != links.newer)),
                     })
                     .collect(),
-                related: links.related.iter().map(|&j| v.links[j].clone()).collect(),
+                // The story's other reports have their own section; related lists the rest.
+                related: links
+                    .related
+                    .iter()
+                    .filter(|&&j| !same_story(d, i, j))
+                    .map(|&j| v.links[j].clone())
+                    .collect(),
+                also_reported: d.story_of[i]
+                    .map(|s| {
+                        d.stories[s]
+                            .iter()
+                            .filter(|&&j| j != i)
+                            .map(|&j| AlsoReported {
+                                link: v.links[j].clone(),
+                                source_name: d.items[j].article.source_name.clone(),
+                                language_name: d.items[j].analysis.language.name().to_owned(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             },
         }
     }
@@ -102,6 +122,22 @@ pub(crate) struct ArticleView {
     newer: Option<ArticleLink>,
     partner_nav: Vec<PartnerNav>,
     related: Vec<ArticleLink>,
+    /// The other reports of the same story (see `digest::stories`), newest first.
+    also_reported: Vec<AlsoReported>,
+}
+
+/// Another outlet's (or language's) report of the same story.
+#[derive(Serialize)]
+pub(crate) struct AlsoReported {
+    #[serde(flatten)]
+    link: ArticleLink,
+    source_name: Option<String>,
+    language_name: String,
+}
+
+/// Whether items `i` and `j` are reports of one story.
+fn same_story(d: &crate::digest::Digest, i: usize, j: usize) -> bool {
+    d.story_of[i].is_some() && d.story_of[i] == d.story_of[j]
 }
 
 #[derive(Serialize)]
