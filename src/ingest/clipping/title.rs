@@ -1,0 +1,355 @@
+//! The headline of a clipping, chosen among the lines above the story by evidence.
+//!
+//! A copied page has many title-like lines before its story: menu items, the site's name,
+//! search and login prompts, teaser headlines of other stories, a breadcrumb, the headline,
+//! a standfirst, a photo caption. Taking the nearest one picks the byline, the standfirst or
+//! a caption as often as the headline. Instead every line is scored on general features:
+//!
+//! - a byline or date line just below it (or a date just above it) is the strongest sign;
+//! - it is near the story start, and its neighbours are not a list of other headlines;
+//! - it has a headline's shape: a few words, capitalised, no final full stop;
+//! - the page echoes it (a breadcrumb ending in it, the headline printed twice);
+//! - a standfirst (a sentence after the headline, sharing the lead's words) is not a title.
+//!
+//! Lines that recur across the site's clippings are chrome and never candidates.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::byline::{starts_byline, Dated};
+use super::{
+    classify, ends_sentence, has_function_word, is_byline, is_list_item, looks_like_menu, words,
+    Kind, CLOCK,
+};
+
+/// Non-blank lines below a headline within which its byline or date appears.
+const CONFIRM_WITHIN: usize = 5;
+
+/// The headline's line index, when a line is good enough to be one.
+pub(super) fn choose(
+    lines: &[String],
+    kinds: &[Kind],
+    dated: &[Option<Dated>],
+    site_chrome: &HashSet<String>,
+    start: usize,
+) -> Option<usize> {
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| kinds[i] != Kind::Blank)
+        .collect();
+    let start_rank = non_blank
+        .iter()
+        .position(|&i| i >= start)
+        .unwrap_or(non_blank.len());
+    // Story words from each line on: a headline inside what was taken for the story must have
+    // most of the story after it (the start ran over a teaser paragraph above the headline).
+    let mut prose_after = vec![0usize; non_blank.len() + 1];
+    for r in (0..non_blank.len()).rev() {
+        let i = non_blank[r];
+        let own = if kinds[i] == Kind::Prose {
+            words(&lines[i])
+        } else {
+            0
+        };
+        prose_after[r] = prose_after[r + 1] + own;
+    }
+    let story_total = prose_after[start_rank];
+    let lowered: Vec<String> = lines.iter().map(|l| l.to_lowercase()).collect();
+    // A date under a headline in a list of headlines with dates ("Related": headline, date,
+    // headline, date) confirms nothing.
+    let listed = listed_dates(&non_blank, dated);
+    let evidence = |r: usize| {
+        let j = non_blank[r];
+        (dated[j].is_some() && !listed[r]) || is_author_line(&lines[j])
+    };
+
+    let mut best: Option<(f32, usize)> = None;
+    let mut in_list = false;
+    for (r, &i) in non_blank.iter().enumerate() {
+        if kinds[i] == Kind::Section {
+            in_list = true;
+        }
+        let line = &lines[i];
+        if !eligible(line, kinds[i], site_chrome) || dated[i].is_some() {
+            continue;
+        }
+        let prev = r.checked_sub(1).map(|p| non_blank[p]);
+        if prev.is_some_and(|p| CLOCK.is_match(&lines[p])) {
+            continue; // a ticker item: "10:23" then its headline
+        }
+        let below_end = (r + 1 + CONFIRM_WITHIN).min(non_blank.len());
+        let confirmed_below = (r + 1..below_end).position(evidence);
+        let confirmed_above = (r.saturating_sub(2)..r).any(evidence);
+        let confirmed = confirmed_below.is_some() || confirmed_above;
+        let inside = r >= start_rank;
+        if inside {
+            // Inside the story: only a confirmed headline with most of the story after it.
+            let before = story_total - prose_after[r];
+            if !confirmed || before * 3 > prose_after[r] {
+                continue;
+            }
+        }
+        let mut score = if inside { -1.0f32 } else { 0.0 };
+        score += match confirmed_below {
+            Some(0..=2) => 3.0,
+            Some(_) => 2.0,
+            None if confirmed_above => 2.5,
+            None => 0.0,
+        };
+        if in_list {
+            score -= 3.0;
+        }
+        // Near the story: the headline is the last title-like line before it.
+        let gap = start_rank.saturating_sub(r + 1);
+        score -= 0.25 * gap as f32;
+        if gap == 0 {
+            score += 0.5;
+        }
+        let n = words(line);
+        let cjk = is_cjk(line);
+        if (4..=20).contains(&n) || (cjk && (8..=60).contains(&line.chars().count())) {
+            score += 1.0;
+        }
+        if ends_sentence(line) && !line.ends_with(['?', '!']) {
+            score -= 1.0;
+        }
+        if capitalised_share(line) >= 0.6 {
+            score += 0.5;
+        }
+        if !line.chars().any(char::is_lowercase) && n > 3 {
+            score -= 2.5; // TAGS OR SECTION LABELS IN CAPITALS
+        }
+        match echoes(&lowered, i) {
+            1 => score += 1.5,
+            0 => {}
+            _ => score -= 2.0, // printed again and again: a label, a site or section name
+        }
+        // Among other headlines (a teaser list, a playlist): both neighbours read as headlines.
+        let headline_like = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                matches!(kinds[j], Kind::Headline | Kind::Prose)
+                    && words(&lines[j]) >= 4
+                    && dated[j].is_none()
+            })
+        };
+        let next = non_blank.get(r + 1).copied();
+        if !confirmed && headline_like(prev) && headline_like(next) {
+            score -= 2.0;
+        }
+        // The second line of a header block, under the headline: a standfirst, a caption, a
+        // label, the author's name. The line above is a plausible headline at least as long.
+        if let Some(p) = prev.filter(|&p| plausible_above(&lines[p], kinds[p], site_chrome)) {
+            let above = words(&lines[p]);
+            if above + 1 >= n || n > above + 3 || ends_sentence(line) || is_name(line) {
+                score -= 1.5;
+            }
+        }
+        if FURNITURE_WORDS.iter().any(|w| lowered[i].contains(w)) {
+            score -= 2.0;
+        }
+        // After menus: the lines above are short labels.
+        let menu_above = non_blank[..r]
+            .iter()
+            .rev()
+            .take(2)
+            .filter(|&&j| words(&lines[j]) <= 3 && dated[j].is_none())
+            .count()
+            == 2;
+        if menu_above {
+            score += 0.5;
+        }
+        if std::env::var_os("TITLE_DEBUG").is_some() {
+            eprintln!(
+                "{i} {score:.2} {line} [start {start} conf {confirmed_below:?}/{confirmed_above}]"
+            );
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|&(score, _)| score > -3.0).map(|(_, i)| i)
+}
+
+/// A line above a candidate that could itself be the headline (so the candidate is the
+/// second line of the header block).
+fn plausible_above(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
+    eligible(line, kind, site_chrome)
+        && words(line) >= 3
+        && !ends_sentence(line)
+        && line.chars().any(char::is_lowercase)
+        && !is_author_line(line)
+        && {
+            let lower = line.to_lowercase();
+            !FURNITURE_WORDS.iter().any(|w| lower.contains(w))
+        }
+}
+
+/// For each non-blank line, whether its date is one of a list's: another unlabelled date
+/// two to four lines away, with headline-sized lines between (a related-stories list).
+fn listed_dates(non_blank: &[usize], dated: &[Option<Dated>]) -> Vec<bool> {
+    let plain = |r: usize| {
+        dated[non_blank[r]].is_some_and(|d| d.line.label == super::super::dates::Label::Plain)
+    };
+    (0..non_blank.len())
+        .map(|r| {
+            plain(r)
+                && (2..=4).any(|k| {
+                    (r >= k && plain(r - k) && !plain(r - 1))
+                        || (r + k < non_blank.len() && plain(r + k) && !plain(r + 1))
+                })
+        })
+        .collect()
+}
+
+/// Words of prompts, legal links and advertising, which headlines rarely use.
+#[rustfmt::skip]
+const FURNITURE_WORDS: &[&str] = &[
+    "newsletter", "subscribe", "sign in", "log in", "terms & conditions", "terms of use",
+    "privacy", "cookie", "advertis", "download the", "app store", "google play", "rss",
+    "подпис", "рассылк", "реклам", "abonn", "anmeld", "werbung", "suscr", "publicidad",
+];
+
+/// A person's name on its own line: two to four capitalised words, nothing else.
+fn is_name(line: &str) -> bool {
+    let n = words(line);
+    (2..=4).contains(&n)
+        && capitalised_share(line) == 1.0
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !has_function_word(&line.to_lowercase())
+        && !line.contains(':')
+}
+
+/// A byline naming the story's author: "By Jane Doe", "Jane Doe, Agency By Jane Doe,
+/// Agency" (a name printed twice), "Jane Doe, The Agency". It confirms the headline above it.
+fn is_author_line(line: &str) -> bool {
+    static NAME_AND_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'-]+,\s+\p{Lu}")
+            .expect("valid regex")
+    });
+    if is_byline(line) || starts_byline(line) {
+        return true;
+    }
+    if words(line) > 12 || ends_sentence(line) {
+        return false;
+    }
+    NAME_AND_PLACE.is_match(line)
+        || line.split_once(" By ").is_some_and(|(left, right)| {
+            right
+                .split_whitespace()
+                .next()
+                .is_some_and(|name| name.len() >= 2 && left.split_whitespace().any(|w| w == name))
+        })
+}
+
+/// A credit under a picture or a story: "Photographs by Jane Doe", "Text by ...".
+fn is_credit_line(line: &str) -> bool {
+    static CREDIT_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:photos?|photographs?|photography|pictures|text|words|story|report|reporting|video|interview|illustrations?|written|posted|edited)\s+(?i:by)\s+\p{Lu}").expect("valid regex")
+    });
+    words(line) <= 16 && CREDIT_BY.is_match(line)
+}
+
+/// A line that may be a headline at all.
+fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
+    let n = words(line);
+    let cjk = is_cjk(line);
+    let sized = (2..=30).contains(&n) || (cjk && (6..=100).contains(&line.chars().count()));
+    if !sized || site_chrome.contains(line) || is_author_line(line) || is_credit_line(line) {
+        return false;
+    }
+    if line.ends_with(':') || is_list_item(line) || line.ends_with("...") || line.ends_with('…') {
+        return false;
+    }
+    // "« Previous post", "Next post »": links to the neighbouring stories.
+    if line.starts_with(['«', '‹']) || line.ends_with(['»', '›']) {
+        return false;
+    }
+    // A photo caption with its credit.
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b)")
+            .expect("valid regex")
+    });
+    if CAPTION.is_match(line) {
+        return false;
+    }
+    // Headlines start with a capital (where the script has them) or a digit or a quote.
+    if line
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+    {
+        return false;
+    }
+    match kind {
+        Kind::Headline => true,
+        // Chrome only because it is printed twice (the headline and its echo), or because a
+        // title-case headline without function words reads like a menu.
+        Kind::Chrome => {
+            classify(line) == Kind::Headline || looks_like_menu(line, &line.to_lowercase())
+        }
+        // A headline that happens to end with a full stop or a question mark.
+        Kind::Prose => n <= 20,
+        _ => false,
+    }
+}
+
+/// Share of the words that start with a capital letter (title case).
+fn capitalised_share(line: &str) -> f32 {
+    let alpha: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if alpha.is_empty() {
+        return 0.0;
+    }
+    let caps = alpha
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    caps as f32 / alpha.len() as f32
+}
+
+/// How often the page repeats the line elsewhere: printed twice, the end of a breadcrumb
+/// ("Home > News > Headline") or a shortened copy ("Headline that goes on ...") nearby.
+fn echoes(lowered: &[String], i: usize) -> usize {
+    let me = lowered[i].as_str();
+    if words(me) < 3 {
+        return 0;
+    }
+    lowered
+        .iter()
+        .enumerate()
+        .filter(|&(j, other)| {
+            if j == i || other.is_empty() {
+                return false;
+            }
+            if other == me {
+                return true;
+            }
+            let near = j.abs_diff(i) <= 4;
+            let breadcrumb = other.len() > me.len()
+                && other.ends_with(me)
+                && other[..other.len() - me.len()]
+                    .trim_end()
+                    .ends_with(['>', '/', '»', '›', '|']);
+            let shortened = other
+                .strip_suffix("...")
+                .or_else(|| other.strip_suffix('…'))
+                .map(str::trim_end)
+                .is_some_and(|s| words(s) >= 3 && me.starts_with(s));
+            near && (breadcrumb || shortened)
+        })
+        .count()
+}
+
+/// Chinese, Japanese or Thai text, where words are not separated by spaces.
+fn is_cjk(line: &str) -> bool {
+    line.chars().any(|c| {
+        matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F)
+    })
+}
