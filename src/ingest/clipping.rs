@@ -205,7 +205,9 @@ const SOCIAL: &[&str] = &[
     "facebook", "twitter", "x", "telegram", "whatsapp", "vk", "vkontakte", "вконтакте", "ok",
     "одноклассники", "linkedin", "email", "e-mail", "pinterest", "reddit", "viber", "instagram",
     "youtube", "tiktok", "threads", "copy", "link", "print", "share", "поделиться", "поділитися",
-    "скопировать", "копировать", "ссылку", "скопіювати", "посилання", "мессенджер",
+    "скопировать", "копировать", "ссылку", "скопіювати", "посилання", "мессенджер", "digg",
+    "delicious", "myspace", "stumbleupon", "mixx", "tumblr", "google+", "flipboard", "pocket",
+    "tweet", "pin", "whatsapp", "messenger", "xing", "weibo", "line",
 ];
 /// Cookie and consent banners.
 const COOKIE: &[&str] = &[
@@ -295,6 +297,18 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
         start = t + 1;
     }
     let mut candidates = byline::header_candidates(&lines, &kinds, &dated, title_at, start);
+    if title_at.is_some() {
+        // The headline may be wrong: the story start's own header zone comes next.
+        candidates.extend(
+            byline::header_candidates(&lines, &kinds, &dated, None, start)
+                .into_iter()
+                .map(|c| Candidate {
+                    rank: c.rank + 1,
+                    ..c
+                }),
+        );
+    }
+    candidates.extend(byline::earlier_candidates(&lines, &kinds, &dated, start));
     // Below the story, only the first few lines before any furniture: dates further down
     // belong to news tickers and headline lists.
     let mut seen_lines = 0;
@@ -326,9 +340,9 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
                 if let Some(line) = dates::read_line(&lines[i]) {
                     let origin = origin_of(&line, DateOrigin::TrailingLine);
                     let rank = if origin == DateOrigin::UpdatedLine {
-                        5
+                        9
                     } else {
-                        3
+                        5
                     };
                     candidates.push(Candidate { line, origin, rank });
                 }
@@ -425,7 +439,7 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
                 candidates.push(Candidate {
                     line,
                     origin: DateOrigin::Dateline,
-                    rank: 4,
+                    rank: 7,
                 });
             }
             clip.dateline = Some(dateline);

@@ -175,12 +175,51 @@ pub(super) fn header_candidates(
             let rank = match d.line.label {
                 Label::Published => 1,
                 Label::Plain => 2,
-                Label::Updated => 5,
+                Label::Updated => 9,
             };
             Some(Candidate {
                 line: d.line,
                 origin,
                 rank,
+            })
+        })
+        .collect()
+}
+
+/// Dates standing alone or in a byline anywhere above the story, nearest first, when the
+/// header zone had none: not among menu items (the site header's "today") and not one of a
+/// list of dated headlines.
+pub(super) fn earlier_candidates(
+    lines: &[String],
+    kinds: &[Kind],
+    dated: &[Option<Dated>],
+    start: usize,
+) -> Vec<Candidate> {
+    let non_blank: Vec<usize> = (0..start.min(lines.len()))
+        .filter(|&i| kinds[i] != Kind::Blank)
+        .collect();
+    let is_dated = |r: usize| dated[non_blank[r]].is_some();
+    (0..non_blank.len())
+        .rev()
+        .filter(|&r| is_dated(r))
+        .filter(|&r| {
+            // In a list: other dates two to four lines away with something between.
+            !(2..=4).any(|k| {
+                (r >= k && is_dated(r - k) && !is_dated(r - 1))
+                    || (r + k < non_blank.len() && is_dated(r + k) && !is_dated(r + 1))
+            })
+        })
+        .filter(|&r| !among_menu(lines, kinds, non_blank[r]))
+        .filter_map(|r| {
+            let d = dated[non_blank[r]]?;
+            (d.line.label != Label::Updated).then_some(Candidate {
+                line: d.line,
+                origin: if d.guessed {
+                    DateOrigin::GuessedOrder
+                } else {
+                    DateOrigin::HeaderLine
+                },
+                rank: 6,
             })
         })
         .collect()

@@ -26,6 +26,8 @@ use super::{
 
 /// Non-blank lines below a headline within which its byline or date appears.
 const CONFIRM_WITHIN: usize = 5;
+/// Non-blank lines below a headline in which its story's first paragraphs appear.
+const STORY_LOOKAHEAD: usize = 12;
 
 /// The headline's line index, when a line is good enough to be one.
 pub(super) fn choose(
@@ -100,12 +102,22 @@ pub(super) fn choose(
         if in_list {
             score -= 3.0;
         }
-        // Near the story: the headline is the last title-like line before it.
+        // Near the story: the headline is the last title-like line before it (a confirmed
+        // one may be farther: the story start is then often a teaser's).
         let gap = start_rank.saturating_sub(r + 1);
-        score -= 0.25 * gap as f32;
+        score -= if confirmed { 0.05 } else { 0.25 } * gap as f32;
         if gap == 0 {
             score += 0.5;
         }
+        // The story follows: story paragraphs among the next lines (a teaser has one blurb,
+        // then the next teaser).
+        let next_prose: usize = non_blank[r + 1..]
+            .iter()
+            .take(STORY_LOOKAHEAD)
+            .filter(|&&j| kinds[j] == Kind::Prose)
+            .map(|&j| words(&lines[j]))
+            .sum();
+        score += (next_prose as f32 / 100.0).min(3.0);
         let n = words(line);
         let cjk = is_cjk(line);
         if (4..=20).contains(&n) || (cjk && (8..=60).contains(&line.chars().count())) {
@@ -147,6 +159,9 @@ pub(super) fn choose(
         }
         if FURNITURE_WORDS.iter().any(|w| lowered[i].contains(w)) {
             score -= 2.0;
+        }
+        if is_name(line) {
+            score -= 1.0; // an author's name, under or over the headline
         }
         // After menus: the lines above are short labels.
         let menu_above = non_blank[..r]
@@ -259,6 +274,12 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
         return false;
     }
     if line.ends_with(':') || is_list_item(line) || line.ends_with("...") || line.ends_with('…') {
+        return false;
+    }
+    // "WASHINGTON — The Globe and Mail": a dateline with the agency.
+    static DATELINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Lu}{3,}[\p{Lu} ,.]*\s[—–-]\s").expect("valid regex"));
+    if DATELINE.is_match(line) {
         return false;
     }
     // "« Previous post", "Next post »": links to the neighbouring stories.
