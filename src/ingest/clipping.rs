@@ -562,6 +562,11 @@ fn classify(line: &str) -> Kind {
 
 /// Furniture recognisable on its own, whatever the site.
 fn is_chrome(line: &str, lower: &str) -> bool {
+    is_plain_chrome(line, lower) || looks_like_menu(line, lower)
+}
+
+/// Furniture by any sign but a menu's look (which title-case headlines share).
+fn is_plain_chrome(line: &str, lower: &str) -> bool {
     let n_words = words(line);
     if TICKER.is_match(line)
         || CLOCK.is_match(line)
@@ -646,7 +651,7 @@ fn is_chrome(line: &str, lower: &str) -> bool {
     if separated >= 2 && !ends_sentence(line) && n_words <= 3 * (separated + 1) {
         return true;
     }
-    looks_like_menu(line, lower)
+    false
 }
 
 /// Capitalised single words with no sentence around them ("News Politics Economy Sport"). A

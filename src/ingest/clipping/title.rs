@@ -20,8 +20,8 @@ use regex::Regex;
 
 use super::byline::{starts_byline, Dated};
 use super::{
-    classify, ends_sentence, has_function_word, is_byline, is_list_item, looks_like_menu, words,
-    Kind, CLOCK,
+    classify, ends_sentence, has_function_word, is_byline, is_list_item, is_plain_chrome,
+    looks_like_menu, words, Kind, CLOCK,
 };
 
 /// Non-blank lines below a headline within which its byline or date appears.
@@ -61,10 +61,12 @@ pub(super) fn choose(
     // A date under a headline in a list of headlines with dates ("Related": headline, date,
     // headline, date) confirms nothing.
     let listed = listed_dates(&non_blank, dated);
-    let evidence = |r: usize| {
-        let j = non_blank[r];
-        (dated[j].is_some() && !listed[r]) || is_author_line(&lines[j])
-    };
+    let dated_at = |r: usize| dated[non_blank[r]].is_some() && !listed[r];
+    // An author's name alone on a line, with the date under it, is a byline too.
+    let name_over_date =
+        |r: usize| is_name(&lines[non_blank[r]]) && r + 1 < non_blank.len() && dated_at(r + 1);
+    let evidence =
+        |r: usize| dated_at(r) || is_author_line(&lines[non_blank[r]]) || name_over_date(r);
 
     let mut best: Option<(f32, usize)> = None;
     let mut in_list = false;
@@ -73,7 +75,7 @@ pub(super) fn choose(
             in_list = true;
         }
         let line = &lines[i];
-        if !eligible(line, kinds[i], site_chrome) || dated[i].is_some() {
+        if !eligible(line, kinds[i], site_chrome) || dated[i].is_some() || name_over_date(r) {
             continue;
         }
         let prev = r.checked_sub(1).map(|p| non_blank[p]);
@@ -82,7 +84,8 @@ pub(super) fn choose(
         }
         let below_end = (r + 1 + CONFIRM_WITHIN).min(non_blank.len());
         let confirmed_below = (r + 1..below_end).position(evidence);
-        let confirmed_above = (r.saturating_sub(2)..r).any(evidence);
+        // A date (or a byline) printed right over the headline.
+        let confirmed_above = r > 0 && evidence(r - 1);
         let confirmed = confirmed_below.is_some() || confirmed_above;
         let inside = r >= start_rank;
         if inside {
@@ -157,7 +160,7 @@ pub(super) fn choose(
                 score -= 1.5;
             }
         }
-        if FURNITURE_WORDS.iter().any(|w| lowered[i].contains(w)) {
+        if FURNITURE_WORDS.iter().any(|w| lowered[i].contains(w)) || is_widget(&lowered[i]) {
             score -= 2.0;
         }
         if is_name(line) {
@@ -224,6 +227,27 @@ const FURNITURE_WORDS: &[&str] = &[
     "privacy", "cookie", "advertis", "download the", "app store", "google play", "rss",
     "подпис", "рассылк", "реклам", "abonn", "anmeld", "werbung", "suscr", "publicidad",
 ];
+
+/// Words of buttons and players, in several languages: a short line with one is a widget
+/// ("Auf Facebook teilen", "Play / pause", "Close this search box.", "Descarga la App").
+#[rustfmt::skip]
+const WIDGET_WORDS: &[&str] = &[
+    "share", "teilen", "compartir", "partager", "compartilhe", "compartilhar", "condividi",
+    "play", "pause", "close", "search", "suche", "buscar", "rechercher", "pesquisar", "app",
+    "download", "descarga", "descargar", "télécharger", "herunterladen", "baixe", "apoie",
+    "werben", "click", "klicken", "tap", "select", "selecionar", "seleccionar", "upload",
+    "enviar", "send", "senden", "envoyer", "print", "drucken", "imprimir", "imprimer", "video",
+    "audio", "поделиться", "поділитися", "скачать", "завантажити", "слушать",
+    "смотреть", "min", "servings", "prep", "total",
+];
+
+/// A short line with a button's or a player's word.
+fn is_widget(lower: &str) -> bool {
+    words(lower) <= 6
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| WIDGET_WORDS.contains(&w))
+}
 
 /// A person's name on its own line: two to four capitalised words, nothing else.
 fn is_name(line: &str) -> bool {
@@ -307,7 +331,10 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
         // Chrome only because it is printed twice (the headline and its echo), or because a
         // title-case headline without function words reads like a menu.
         Kind::Chrome => {
-            classify(line) == Kind::Headline || looks_like_menu(line, &line.to_lowercase())
+            classify(line) == Kind::Headline || {
+                let lower = line.to_lowercase();
+                looks_like_menu(line, &lower) && !is_plain_chrome(line, &lower)
+            }
         }
         // A headline that happens to end with a full stop or a question mark.
         Kind::Prose => n <= 20,
