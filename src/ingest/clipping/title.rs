@@ -97,8 +97,8 @@ pub(super) fn choose(
         }
         let mut score = if inside { -1.0f32 } else { 0.0 };
         score += match confirmed_below {
-            Some(0..=2) => 3.0,
-            Some(_) => 2.0,
+            Some(0..=1) => 3.0,
+            Some(k) => 3.0 - 0.5 * (k - 1) as f32,
             None if confirmed_above => 2.5,
             None => 0.0,
         };
@@ -123,9 +123,13 @@ pub(super) fn choose(
         score += (next_prose as f32 / 100.0).min(3.0);
         let n = words(line);
         let cjk = is_cjk(line);
-        if (4..=20).contains(&n) || (cjk && (8..=60).contains(&line.chars().count())) {
-            score += 1.0;
-        }
+        // Headlines say something: longer than section labels and kickers, up to a point.
+        let size = if cjk {
+            line.chars().count() / 3
+        } else {
+            n
+        };
+        score += 0.15 * size.min(12) as f32 - if size > 24 { 1.0 } else { 0.0 };
         if ends_sentence(line) && !line.ends_with(['?', '!']) {
             score -= 1.0;
         }
