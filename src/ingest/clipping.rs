@@ -296,11 +296,11 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
     if let Some(t) = title_at.filter(|&t| t >= start && t < end) {
         start = t + 1;
     }
-    let mut candidates = byline::header_candidates(&lines, &kinds, &dated, title_at, start);
+    let mut candidates = byline::header_candidates(&lines, &kinds, &dated, title_at, (start, end));
     if title_at.is_some() {
         // The headline may be wrong: the story start's own header zone comes next.
         candidates.extend(
-            byline::header_candidates(&lines, &kinds, &dated, None, start)
+            byline::header_candidates(&lines, &kinds, &dated, None, (start, end))
                 .into_iter()
                 .map(|c| Candidate {
                     rank: c.rank + 1,

@@ -414,6 +414,9 @@ pub fn find_in_line(line: &str, month_first: bool) -> Option<Found> {
             let day_month = NaiveDate::from_ymd_opt(y, b, a);
             let month_day = NaiveDate::from_ymd_opt(y, a, b);
             match (day_month, month_day) {
+                // Dotted dates are day-first everywhere (`18.11.2019`); slashes follow the
+                // page's language.
+                (Some(dm), Some(_)) if &caps["sep"] == "." => (Some(dm), NumericOrder::Certain),
                 (Some(dm), Some(md)) if dm != md => (
                     Some(if month_first { md } else { dm }),
                     NumericOrder::ByLanguage,

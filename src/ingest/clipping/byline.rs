@@ -88,9 +88,11 @@ pub(super) fn dated_lines(lines: &[String], kinds: &[Kind]) -> Vec<Option<Dated>
             if is_prose(line) && found.label == Label::Plain && !starts_byline(line) {
                 return None;
             }
-            // A date with at most a weekday or a label around it stands alone.
+            // A date with at most a weekday or a label around it stands alone; a name or a
+            // site beside it makes a byline.
             let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-            Some(from_found(found, letters <= 16))
+            let alone = letters <= 16 && !starts_byline(line) && !line.contains('|');
+            Some(from_found(found, alone))
         })
         .collect()
 }
@@ -119,14 +121,14 @@ pub(super) fn starts_byline(line: &str) -> bool {
 }
 
 /// The date candidates of the header zone around the headline at `title` (or, without a
-/// headline, around the story start), best first: below the headline before above it, nearer
+/// headline, around the story start; never past the story's `end`), best first: below the headline before above it, nearer
 /// before farther.
 pub(super) fn header_candidates(
     lines: &[String],
     kinds: &[Kind],
     dated: &[Option<Dated>],
     title: Option<usize>,
-    start: usize,
+    (start, end): (usize, usize),
 ) -> Vec<Candidate> {
     let anchor = title.unwrap_or(start);
     let mut zone = Vec::new();
@@ -134,7 +136,8 @@ pub(super) fn header_candidates(
     // caption, share buttons; stop after a few story paragraphs or at furniture.
     let from = if title.is_some() { anchor + 1 } else { anchor };
     let (mut seen, mut prose) = (0, 0);
-    for i in from..lines.len() {
+    // Dates after the story's end are the trailing lines' (the caller's), not the header's.
+    for i in from..=end.min(lines.len().saturating_sub(1)) {
         if kinds[i] == Kind::Blank {
             continue;
         }

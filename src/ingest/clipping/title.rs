@@ -82,28 +82,46 @@ pub(super) fn choose(
         if prev.is_some_and(|p| CLOCK.is_match(&lines[p])) {
             continue; // a ticker item: "10:23" then its headline
         }
+        // The byline or date under the headline. In a list of headlines, not past another
+        // headline-shaped line (the byline is that one's; a longer standfirst is fine).
+        let n = words(line);
         let below_end = (r + 1 + CONFIRM_WITHIN).min(non_blank.len());
-        let confirmed_below = (r + 1..below_end).position(evidence);
+        let mut confirmed_below = None;
+        for k in r + 1..below_end {
+            if evidence(k) {
+                confirmed_below = Some(k - r - 1);
+                break;
+            }
+            let j = non_blank[k];
+            let rival = plausible_above(&lines[j], kinds[j], site_chrome)
+                && words(&lines[j]) >= 4
+                && words(&lines[j]) <= n + 3;
+            if rival && in_list {
+                break;
+            }
+        }
         // A date (or a byline) printed right over the headline.
         let confirmed_above = r > 0 && evidence(r - 1);
         let confirmed = confirmed_below.is_some() || confirmed_above;
         let inside = r >= start_rank;
         if inside {
-            // Inside the story: only a confirmed headline with most of the story after it.
+            // Inside what was taken for the story: only a headline (not a sentence) with its
+            // byline or date under it and most of the story after it.
             let before = story_total - prose_after[r];
-            if !confirmed || before * 3 > prose_after[r] {
+            if kinds[i] == Kind::Prose || confirmed_below.is_none() || before * 3 > prose_after[r] {
                 continue;
             }
         }
-        let mut score = if inside { -1.0f32 } else { 0.0 };
+        let mut score = 0.0f32;
         score += match confirmed_below {
             Some(0..=1) => 3.0,
             Some(k) => 3.0 - 0.5 * (k - 1) as f32,
             None if confirmed_above => 2.5,
             None => 0.0,
         };
-        if in_list {
-            score -= 3.0;
+        // After a "Popular" or "Related" heading, only a headline with its byline or date.
+        if in_list && !confirmed {
+            continue;
         }
         // Near the story: the headline is the last title-like line before it (a confirmed
         // one may be farther: the story start is then often a teaser's).
@@ -121,14 +139,9 @@ pub(super) fn choose(
             .map(|&j| words(&lines[j]))
             .sum();
         score += (next_prose as f32 / 100.0).min(3.0);
-        let n = words(line);
         let cjk = is_cjk(line);
         // Headlines say something: longer than section labels and kickers, up to a point.
-        let size = if cjk {
-            line.chars().count() / 3
-        } else {
-            n
-        };
+        let size = if cjk { line.chars().count() / 3 } else { n };
         score += 0.15 * size.min(12) as f32 - if size > 24 { 1.0 } else { 0.0 };
         if ends_sentence(line) && !line.ends_with(['?', '!']) {
             score -= 1.0;
@@ -273,10 +286,10 @@ fn is_author_line(line: &str) -> bool {
     if is_byline(line) || starts_byline(line) {
         return true;
     }
-    if words(line) > 12 || ends_sentence(line) {
+    if words(line) > 24 || ends_sentence(line) {
         return false;
     }
-    NAME_AND_PLACE.is_match(line)
+    (words(line) <= 12 && NAME_AND_PLACE.is_match(line))
         || line.split_once(" By ").is_some_and(|(left, right)| {
             right
                 .split_whitespace()
@@ -308,6 +321,13 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
     static DATELINE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\p{Lu}{3,}[\p{Lu} ,.]*\s[—–-]\s").expect("valid regex"));
     if DATELINE.is_match(line) {
+        return false;
+    }
+    // A breadcrumb ending in the headline: "Home > News > Headline".
+    if [" > ", " › ", " » ", " / "]
+        .iter()
+        .any(|sep| line.matches(sep).count() >= 2)
+    {
         return false;
     }
     // "« Previous post", "Next post »": links to the neighbouring stories.
