@@ -321,7 +321,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日
       | (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T\s]\d{2}:\d{2})?
       | (?:^|[^\d\p{L}])(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s.\-/]*(?:de\s+|of\s+)?(?P<m1>\p{L}{3,12})\.?,?[\s.\-/]*(?:de\s+|del\s+)?(?P<y1>(?:19|20)\d{2})(?:[^\d]|$)
-      | (?:^|[^\d\p{L}])(?P<m2>\p{L}{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{2})(?:[^\d]|$)
+      | (?:^|[^\d\p{L}])(?P<m2>\p{L}{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{2})(?:[^\d]|$|(?P<glued>\d{1,2}:\d{2}))
       | (?:^|[^\d\p{L}])(?P<na>\d{1,2})(?P<sep>[./-])(?P<nb>\d{1,2})[./-](?P<ny>(?:19|20)\d{2}|\d{2})(?:[^\d]|$)
     ",
     )
@@ -429,7 +429,8 @@ pub fn find_in_line(line: &str, month_first: bool) -> Option<Found> {
         let Some(date) = date else { continue };
         let whole = caps.get(0).expect("match");
         let before = line[..whole.start()].to_lowercase();
-        let after = &line[whole.end()..];
+        // A time glued to the year ("November 3, 20252:05 PM") starts right after it.
+        let after = &line[caps.name("glued").map_or(whole.end(), |g| g.start())..];
         let label = label_before(&before);
         let time = TIME_AFTER
             .captures(after)

@@ -13,7 +13,7 @@
 //!
 //! Lines that recur across the site's clippings are chrome and never candidates.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -58,6 +58,15 @@ pub(super) fn choose(
     }
     let story_total = prose_after[start_rank];
     let lowered: Vec<String> = lines.iter().map(|l| l.to_lowercase()).collect();
+    let owners: Vec<&str> = lowered
+        .iter()
+        .filter(|l| l.contains('©') || l.contains("copyright"))
+        .map(String::as_str)
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in &lowered {
+        *counts.entry(line.as_str()).or_default() += 1;
+    }
     // A date under a headline in a list of headlines with dates ("Related": headline, date,
     // headline, date) confirms nothing.
     let listed = listed_dates(&non_blank, dated);
@@ -75,7 +84,13 @@ pub(super) fn choose(
             in_list = true;
         }
         let line = &lines[i];
-        if !eligible(line, kinds[i], site_chrome) || dated[i].is_some() || name_over_date(r) {
+        // The site's own name, as its copyright line spells it.
+        if words(line) <= 4 && owners.iter().any(|o| o.contains(lowered[i].as_str())) {
+            continue;
+        }
+        let twice = counts.get(lowered[i].as_str()).is_some_and(|&c| c >= 2);
+        if !eligible(line, kinds[i], site_chrome, twice) || dated[i].is_some() || name_over_date(r)
+        {
             continue;
         }
         let prev = r.checked_sub(1).map(|p| non_blank[p]);
@@ -103,6 +118,10 @@ pub(super) fn choose(
         // A date (or a byline) printed right over the headline.
         let confirmed_above = r > 0 && evidence(r - 1);
         let confirmed = confirmed_below.is_some() || confirmed_above;
+        // A short line (a label, a widget) is a headline only with its byline or date.
+        if !confirmed && n < 4 && !is_cjk(line) {
+            continue;
+        }
         let inside = r >= start_rank;
         if inside {
             // Inside what was taken for the story: only a headline (not a sentence) with its
@@ -149,8 +168,9 @@ pub(super) fn choose(
         if capitalised_share(line) >= 0.6 {
             score += 0.5;
         }
-        if !line.chars().any(char::is_lowercase) && n > 3 {
-            score -= 2.5; // TAGS OR SECTION LABELS IN CAPITALS
+        if !line.chars().any(char::is_lowercase) {
+            // TAGS, SITE NAMES OR SECTION LABELS IN CAPITALS
+            score -= if n > 3 { 2.5 } else { 1.5 };
         }
         match echoes(&lowered, i) {
             1 => score += 1.5,
@@ -209,7 +229,7 @@ pub(super) fn choose(
 /// A line above a candidate that could itself be the headline (so the candidate is the
 /// second line of the header block).
 fn plausible_above(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
-    eligible(line, kind, site_chrome)
+    eligible(line, kind, site_chrome, false)
         && words(line) >= 3
         && !ends_sentence(line)
         && line.chars().any(char::is_lowercase)
@@ -307,11 +327,21 @@ fn is_credit_line(line: &str) -> bool {
 }
 
 /// A line that may be a headline at all.
-fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
+/// `printed_twice`: the page shows the line more than once (a headline and its echo are
+/// chrome by repetition only, not as an advertisement or a widget).
+fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>, printed_twice: bool) -> bool {
     let n = words(line);
     let cjk = is_cjk(line);
     let sized = (2..=30).contains(&n) || (cjk && (6..=100).contains(&line.chars().count()));
     if !sized || site_chrome.contains(line) || is_author_line(line) || is_credit_line(line) {
+        return false;
+    }
+    // SITE NAMES AND SECTION LABELS in capitals ("TRAVEL", "LIVE SCORES").
+    if n <= 3 && !line.chars().any(char::is_lowercase) {
+        return false;
+    }
+    // A weather widget: "Baku +14°C".
+    if line.contains('°') && n <= 4 {
         return false;
     }
     if line.ends_with(':') || is_list_item(line) || line.ends_with("...") || line.ends_with('…') {
@@ -334,12 +364,7 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
     if line.starts_with(['«', '‹']) || line.ends_with(['»', '›']) {
         return false;
     }
-    // A photo caption with its credit.
-    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b)")
-            .expect("valid regex")
-    });
-    if CAPTION.is_match(line) {
+    if is_caption(line) {
         return false;
     }
     // Headlines start with a capital (where the script has them) or a digit or a quote.
@@ -355,9 +380,14 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>) -> bool {
         // Chrome only because it is printed twice (the headline and its echo), or because a
         // title-case headline without function words reads like a menu.
         Kind::Chrome => {
-            classify(line) == Kind::Headline || {
+            (classify(line) == Kind::Headline && printed_twice) || {
                 let lower = line.to_lowercase();
-                looks_like_menu(line, &lower) && !is_plain_chrome(line, &lower)
+                // Title Case is an English habit: a short Latin-script line of capitalised
+                // words may be a headline; elsewhere, or longer, it is a menu.
+                looks_like_menu(line, &lower)
+                    && !is_plain_chrome(line, &lower)
+                    && n <= 6
+                    && line.chars().all(|c| !c.is_alphabetic() || c.is_ascii())
             }
         }
         // A headline that happens to end with a full stop or a question mark.
@@ -417,6 +447,16 @@ fn echoes(lowered: &[String], i: usize) -> usize {
             near && (breadcrumb || shortened)
         })
         .count()
+}
+
+/// A photo caption with its credit ("... Photo: Jane Doe/Getty Images", "image: Ministry",
+/// "REUTERS/Stringer/File Photo").
+pub(super) fn is_caption(line: &str) -> bool {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|image\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b|file photo)")
+            .expect("valid regex")
+    });
+    CAPTION.is_match(line)
 }
 
 /// Chinese, Japanese or Thai text, where words are not separated by spaces.
