@@ -85,7 +85,13 @@ pub(super) fn dated_lines(lines: &[String], kinds: &[Kind]) -> Vec<Option<Dated>
                 return None;
             }
             let found = dates::find_in_line(line, month_first)?;
-            if is_prose(line) && found.label == Label::Plain && !starts_byline(line) {
+            // A story sentence mentions dates; a short sentence that is mostly a date
+            // ("Miércoles, 4 de Mayo de 2022 a las 07:46hrs.") is a dateline.
+            if is_prose(line)
+                && found.label == Label::Plain
+                && !starts_byline(line)
+                && words(line) > 10
+            {
                 return None;
             }
             // A date with at most a weekday or a label around it stands alone; a name or a
