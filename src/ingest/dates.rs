@@ -313,13 +313,14 @@ fn any_month_number(word: &str) -> Option<u32> {
 
 /// Date phrases inside a line: day-month-year and month-day-year with month names (ordinal
 /// suffixes, `de`, dots: `29th December 2014`, `Dec. 29 2014`, `22 de janeiro de 2018`,
-/// `28.oct.2012`), ISO dates (also glued to a name: `Plautz2014-12-22`), numeric dates
+/// `28.oct.2012`), ISO dates (also glued to a name: `Plautz2014-12-22`; or with slashes:
+/// `2022/04/28`), numeric dates
 /// (`13/06/2014`, `11/18/19`, `18.11.2019`) and CJK dates (`2019年11月18日`).
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         (?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日
-      | (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T\s]\d{2}:\d{2})?
+      | (?P<iy>(?:19|20)\d{2})[-/](?P<im>\d{2})[-/](?P<id>\d{2})(?:[T\s]\d{2}:\d{2})?
       | (?:^|[^\d\p{L}])(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s.\-/]*(?:de\s+|of\s+)?(?P<m1>\p{L}{3,12})\.?,?[\s.\-/]*(?:de\s+|del\s+)?(?P<y1>(?:19|20)\d{2})(?:[^\d]|$)
       | (?:^|[^\d\p{L}])(?P<m2>\p{L}{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{2})(?:[^\d]|$|(?P<glued>\d{1,2}:\d{2}))
       | (?:^|[^\d\p{L}])(?P<na>\d{1,2})(?P<sep>[./-])(?P<nb>\d{1,2})[./-](?P<ny>(?:19|20)\d{2}|\d{2})(?:[^\d]|$)

@@ -90,7 +90,7 @@ pub(super) fn dated_lines(lines: &[String], kinds: &[Kind]) -> Vec<Option<Dated>
             if is_prose(line)
                 && found.label == Label::Plain
                 && !starts_byline(line)
-                && words(line) > 10
+                && !(words(line) <= 10 && opens_with_date(line))
             {
                 return None;
             }
@@ -101,6 +101,30 @@ pub(super) fn dated_lines(lines: &[String], kinds: &[Kind]) -> Vec<Option<Dated>
             Some(from_found(found, alone))
         })
         .collect()
+}
+
+/// Weekdays that open a dateline, in the languages of `data/date-months.tsv` and the code's.
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
+    "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "domingo", "segunda-feira",
+    "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
+    "freitag", "samstag", "sonntag", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+];
+
+/// A line that opens with a date: a number, a month or a weekday first.
+fn opens_with_date(line: &str) -> bool {
+    let first = line
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.'])
+        .to_lowercase();
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || dates::month_number(&first).is_some()
+        || WEEKDAYS.contains(&first.as_str())
 }
 
 fn from_found(found: Found, alone: bool) -> Dated {

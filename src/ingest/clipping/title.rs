@@ -72,8 +72,9 @@ pub(super) fn choose(
     let listed = listed_dates(&non_blank, dated);
     let dated_at = |r: usize| dated[non_blank[r]].is_some() && !listed[r];
     // An author's name alone on a line, with the date under it, is a byline too.
-    let name_over_date =
-        |r: usize| is_name(&lines[non_blank[r]]) && r + 1 < non_blank.len() && dated_at(r + 1);
+    let name_over_date = |r: usize| {
+        is_name(&lines[non_blank[r]]) && (r + 1..(r + 3).min(non_blank.len())).any(dated_at)
+    };
     let evidence =
         |r: usize| dated_at(r) || is_author_line(&lines[non_blank[r]]) || name_over_date(r);
 
@@ -201,7 +202,7 @@ pub(super) fn choose(
             score -= 2.0;
         }
         if is_name(line) {
-            score -= 1.0; // an author's name, under or over the headline
+            score -= 2.0; // an author's name, under or over the headline
         }
         // After menus: the lines above are short labels.
         let menu_above = non_blank[..r]
@@ -213,11 +214,6 @@ pub(super) fn choose(
             == 2;
         if menu_above {
             score += 0.5;
-        }
-        if std::env::var_os("TITLE_DEBUG").is_some() {
-            eprintln!(
-                "{i} {score:.2} {line} [start {start} conf {confirmed_below:?}/{confirmed_above}]"
-            );
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
@@ -275,7 +271,8 @@ const WIDGET_WORDS: &[&str] = &[
     "werben", "click", "klicken", "tap", "select", "selecionar", "seleccionar", "upload",
     "enviar", "send", "senden", "envoyer", "print", "drucken", "imprimir", "imprimer", "video",
     "audio", "поделиться", "поділитися", "скачать", "завантажити", "слушать",
-    "смотреть", "min", "servings", "prep", "total",
+    "смотреть", "min", "servings", "prep", "total", "email", "e-mail", "follow", "comment",
+    "comments",
 ];
 
 /// A short line with a button's or a player's word.
@@ -338,6 +335,14 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>, printed_twice
     }
     // SITE NAMES AND SECTION LABELS in capitals ("TRAVEL", "LIVE SCORES").
     if n <= 3 && !line.chars().any(char::is_lowercase) {
+        return false;
+    }
+    // A time and what follows it ("1:26 pm ET"): a ticker or a byline's time.
+    if line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| CLOCK.is_match(w.trim_end_matches(',')))
+    {
         return false;
     }
     // A weather widget: "Baku +14°C".
