@@ -103,12 +103,11 @@ pub(super) fn choose(
         let n = words(line);
         let below_end = (r + 1 + CONFIRM_WITHIN).min(non_blank.len());
         let mut confirmed_below = None;
-        for k in r + 1..below_end {
+        for (k, &j) in non_blank.iter().enumerate().take(below_end).skip(r + 1) {
             if evidence(k) {
                 confirmed_below = Some(k - r - 1);
                 break;
             }
-            let j = non_blank[k];
             let rival = plausible_above(&lines[j], kinds[j], site_chrome)
                 && words(&lines[j]) >= 4
                 && words(&lines[j]) <= n + 3;
