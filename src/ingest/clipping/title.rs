@@ -457,7 +457,7 @@ fn echoes(lowered: &[String], i: usize) -> usize {
 /// "REUTERS/Stringer/File Photo").
 pub(super) fn is_caption(line: &str) -> bool {
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|image\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b|file photo)")
+        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|image\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b|file photo|[.!?]\s*\([^)]{2,40}\)\s*$|\[(?:getty|rex|ap|afp|reuters|epa|shutterstock)[^\]]*\])")
             .expect("valid regex")
     });
     CAPTION.is_match(line)
