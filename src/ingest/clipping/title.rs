@@ -133,9 +133,9 @@ pub(super) fn choose(
         }
         let mut score = 0.0f32;
         score += match confirmed_below {
-            Some(0..=1) => 3.0,
-            Some(k) => 3.0 - 0.5 * (k - 1) as f32,
-            None if confirmed_above => 2.5,
+            Some(0..=1) => 5.0,
+            Some(k) => 5.0 - 0.5 * (k - 1) as f32,
+            None if confirmed_above => 4.5,
             None => 0.0,
         };
         // After a "Popular" or "Related" heading, only a headline with its byline or date.
@@ -197,7 +197,10 @@ pub(super) fn choose(
                 score -= 1.5;
             }
         }
-        if FURNITURE_WORDS.iter().any(|w| lowered[i].contains(w)) || is_widget(&lowered[i]) {
+        if FURNITURE_WORDS.iter().any(|w| lowered[i].contains(w)) {
+            score -= 2.0;
+        }
+        if is_widget(&lowered[i]) {
             score -= 2.0;
         }
         if is_name(line) {
