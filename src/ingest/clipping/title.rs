@@ -133,9 +133,8 @@ pub(super) fn choose(
         }
         let mut score = 0.0f32;
         score += match confirmed_below {
-            Some(0..=1) => 5.0,
-            Some(k) => 5.0 - 0.5 * (k - 1) as f32,
-            None if confirmed_above => 4.5,
+            Some(k) => 5.0 - 0.5 * k as f32,
+            None if confirmed_above => 3.5,
             None => 0.0,
         };
         // After a "Popular" or "Related" heading, only a headline with its byline or date.
