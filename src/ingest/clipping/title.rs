@@ -192,7 +192,8 @@ pub(super) fn choose(
         // label, the author's name. The line above is a plausible headline at least as long.
         if let Some(p) = prev.filter(|&p| plausible_above(&lines[p], kinds[p], site_chrome)) {
             let above = words(&lines[p]);
-            if above + 1 >= n || n > above + 3 || ends_sentence(line) || is_name(line) {
+            if above >= 5 || above + 1 >= n || n > above + 3 || ends_sentence(line) || is_name(line)
+            {
                 score -= 1.5;
             }
         }
