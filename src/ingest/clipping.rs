@@ -28,6 +28,13 @@ use regex::Regex;
 use super::dates::{self, DateLine, Label};
 use super::{Block, BlockKind};
 
+mod byline;
+mod source;
+mod title;
+
+use byline::Candidate;
+use source::{agency_of, source_from_chrome, split_site_suffix};
+
 /// What the parser made of a clipping.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Clipping {
@@ -74,6 +81,11 @@ pub enum DateOrigin {
     UpdatedLine,
     /// The story's dateline ("BISHKEK, Nov 3 (Reuters)").
     Dateline,
+    /// A date inside a byline or dateline line by the headline ("By Jane Doe | Oct 4, 2018").
+    BylineLine,
+    /// A numeric date by the headline whose day and month could be either way round
+    /// (`04/05/2022`), read in the order of the page's language: worth checking.
+    GuessedOrder,
 }
 
 /// How a line reads.
@@ -180,13 +192,24 @@ const CHROME_PREFIXES: &[&str] = &[
     "home >", "главная >", "головна >", "башкы бет >", "home /", "главная /", "головна /",
     "purchase licensing", "reporting by", "editing by", "contact:", "contacts:", "media contact",
 ];
+/// Openings of short account and newsletter prompts ("Sign in to Site", "Enter your email
+/// address", "Join now!"): chrome when the line is short.
+#[rustfmt::skip]
+const PROMPTS: &[&str] = &[
+    "sign in", "sign up", "log in", "login", "log out", "join now", "join us", "enter your",
+    "create an account", "create account", "register", "forgot your", "remember me",
+    "please enter", "get the app", "войти", "войдите", "зарегистрир", "увійти", "увійдіть",
+    "anmelden", "registrieren", "se connecter", "connexion", "iniciar sesión", "entrar",
+];
 /// Social networks and sharing words: a line naming two or more is a share row.
 #[rustfmt::skip]
 const SOCIAL: &[&str] = &[
     "facebook", "twitter", "x", "telegram", "whatsapp", "vk", "vkontakte", "вконтакте", "ok",
     "одноклассники", "linkedin", "email", "e-mail", "pinterest", "reddit", "viber", "instagram",
     "youtube", "tiktok", "threads", "copy", "link", "print", "share", "поделиться", "поділитися",
-    "скопировать", "копировать", "ссылку", "скопіювати", "посилання", "мессенджер",
+    "скопировать", "копировать", "ссылку", "скопіювати", "посилання", "мессенджер", "digg",
+    "delicious", "myspace", "stumbleupon", "mixx", "tumblr", "google+", "flipboard", "pocket",
+    "tweet", "pin", "whatsapp", "messenger", "xing", "weibo", "line",
 ];
 /// Cookie and consent banners.
 const COOKIE: &[&str] = &[
@@ -266,16 +289,28 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
         return clip;
     };
 
-    // 4. Around the core: title, dates, source, URL.
-    let mut candidates: Vec<(DateLine, DateOrigin)> = Vec::new();
-    for i in 0..start {
-        if kinds[i] == Kind::Date {
-            if let Some(line) = dates::read_line(&lines[i]) {
-                candidates.push((line, origin_of(&line, DateOrigin::HeaderLine)));
-            }
-        }
+    // 4. Around the core: title, dates, source, URL. The headline is chosen by evidence (a
+    // byline or date under it, its shape, its place); when the story start ran over it (a
+    // teaser paragraph above the headline), the story starts after it.
+    let (mut start, end) = (start, end);
+    let dated = byline::dated_lines(&lines, &kinds);
+    let title_at = title::choose(&lines, &kinds, &dated, site_chrome, start);
+    if let Some(t) = title_at.filter(|&t| t >= start && t < end) {
+        start = t + 1;
     }
-    let title_at = choose_title(&lines, &kinds, start);
+    let mut candidates = byline::header_candidates(&lines, &kinds, &dated, title_at, (start, end));
+    if title_at.is_some() {
+        // The headline may be wrong: the story start's own header zone comes next.
+        candidates.extend(
+            byline::header_candidates(&lines, &kinds, &dated, None, (start, end))
+                .into_iter()
+                .map(|c| Candidate {
+                    rank: c.rank + 1,
+                    ..c
+                }),
+        );
+    }
+    candidates.extend(byline::earlier_candidates(&lines, &kinds, &dated, start));
     // Below the story, only the first few lines before any furniture: dates further down
     // belong to news tickers and headline lists.
     let mut seen_lines = 0;
@@ -305,7 +340,13 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
             }
             Kind::Date => {
                 if let Some(line) = dates::read_line(&lines[i]) {
-                    candidates.push((line, origin_of(&line, DateOrigin::TrailingLine)));
+                    let origin = origin_of(&line, DateOrigin::TrailingLine);
+                    let rank = if origin == DateOrigin::UpdatedLine {
+                        9
+                    } else {
+                        5
+                    };
+                    candidates.push(Candidate { line, origin, rank });
                 }
             }
             Kind::Chrome => {
@@ -397,41 +438,38 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
                 clip.source_name.get_or_insert(name);
             }
             if let Some(line) = dates::read_line(dateline_date_part(&dateline)) {
-                candidates.push((line, DateOrigin::Dateline));
+                candidates.push(Candidate {
+                    line,
+                    origin: DateOrigin::Dateline,
+                    rank: 7,
+                });
             }
             clip.dateline = Some(dateline);
             first.text = rest.to_owned();
         }
     }
 
-    // Dates: the marker first, then a "Published" line, then date lines by position, then the
-    // dateline, then "Updated". Years missing from a line come from the marker or other dates.
-    let context = marker_date.or_else(|| candidates.iter().find_map(|(l, _)| l.date(None)));
+    // Dates: the marker first, then the header zone's "Published" line, its other date lines
+    // (nearest the headline first), date lines after the story, the dateline, and "Updated"
+    // last. Years missing from a line come from the marker or other dates.
+    let context = marker_date.or_else(|| candidates.iter().find_map(|c| c.line.date(None)));
     if clip.date.is_none() {
-        let rank = |o: &DateOrigin| match o {
-            DateOrigin::Marker => 0,
-            DateOrigin::PublishedLine => 1,
-            DateOrigin::HeaderLine => 2,
-            DateOrigin::TrailingLine => 3,
-            DateOrigin::Dateline => 4,
-            DateOrigin::UpdatedLine => 5,
-        };
         // A date that states its year beats one that does not (ticker headings like
-        // "4 грудня, четвер"), then by where it was found.
-        candidates.sort_by_key(|(l, o)| (l.year.is_none() && !l.today, rank(o)));
-        if let Some((line, origin, date)) = candidates
+        // "4 грудня, четвер"), then by rank; the sort keeps the zone's order within a rank.
+        candidates.sort_by_key(|c| (c.line.year.is_none() && !c.line.today, c.rank));
+        if let Some((c, date)) = candidates
             .iter()
-            .find_map(|(l, o)| l.date(context).map(|d| (l, *o, d)))
+            .find_map(|c| c.line.date(context).map(|d| (c, d)))
         {
-            clip.date = Some((date, origin));
-            clip.time = clip.time.or(line.time);
+            clip.date = Some((date, c.origin));
+            clip.time = clip.time.or(c.line.time);
         }
     } else if clip.time.is_none() {
         // A "Today, 14:05" or same-day line gives the marker's date a time.
         let same_day = candidates
             .iter()
-            .find(|(l, _)| l.time.is_some() && l.date(context) == marker_date);
-        clip.time = same_day.and_then(|(l, _)| l.time);
+            .find(|c| c.line.time.is_some() && c.line.date(context) == marker_date);
+        clip.time = same_day.and_then(|c| c.line.time);
     }
 
     for (i, line) in lines.iter().enumerate() {
@@ -526,6 +564,11 @@ fn classify(line: &str) -> Kind {
 
 /// Furniture recognisable on its own, whatever the site.
 fn is_chrome(line: &str, lower: &str) -> bool {
+    is_plain_chrome(line, lower) || looks_like_menu(line, lower)
+}
+
+/// Furniture by any sign but a menu's look (which title-case headlines share).
+fn is_plain_chrome(line: &str, lower: &str) -> bool {
     let n_words = words(line);
     if TICKER.is_match(line)
         || CLOCK.is_match(line)
@@ -560,6 +603,26 @@ fn is_chrome(line: &str, lower: &str) -> bool {
     {
         return true;
     }
+    if n_words <= 8 && PROMPTS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // "This site requires JavaScript", "Bloomberg is best experienced with JavaScript enabled".
+    if lower.contains("javascript")
+        && [
+            "enable",
+            "disabled",
+            "required",
+            "requires",
+            "turn on",
+            "support",
+            "experienced",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        && n_words < 40
+    {
+        return true;
+    }
     // A headline repeated twice on one line (a "Popular" widget copied with its alt text).
     if let Some(half) = doubled(line) {
         return words(half) >= 2;
@@ -583,26 +646,30 @@ fn is_chrome(line: &str, lower: &str) -> bool {
     }
     // Menus and breadcrumbs: several short items separated by `|`, `•`, `>`, `/` or just
     // capitalised single words with no sentence around them ("News Politics Economy Sport").
-    let separated = [" | ", " • ", " > ", " › ", " » ", " / ", " · "]
+    let separated = [" | ", " • ", " > ", " › ", " » ", " / ", " · ", " // "]
         .iter()
         .map(|sep| line.matches(sep).count())
         .sum::<usize>();
     if separated >= 2 && !ends_sentence(line) && n_words <= 3 * (separated + 1) {
         return true;
     }
+    false
+}
+
+/// Capitalised single words with no sentence around them ("News Politics Economy Sport"). A
+/// title-case headline without function words looks the same, so the headline chooser
+/// still considers such lines.
+fn looks_like_menu(line: &str, lower: &str) -> bool {
+    let n_words = words(line);
     let capitalised = line
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    if n_words >= 4
+    n_words >= 4
         && capitalised == n_words
         && !ends_sentence(line)
         && line.chars().count() < 80
         && !has_function_word(lower)
-    {
-        return true;
-    }
-    false
 }
 
 /// Titles have articles, prepositions and conjunctions; menus do not.
@@ -656,46 +723,6 @@ fn doubled(line: &str) -> Option<&str> {
     let half = len / 2;
     let (a, b) = (line.get(..half)?, line.get(half + 1..)?);
     (line.as_bytes()[half] == b' ' && a == b).then_some(a)
-}
-
-/// The headline among the lines above the story. A title is a line of four words or more that
-/// is not furniture; what follows a title (a byline, a date) confirms it, while headlines
-/// inside a list ("Popular", a news ticker with times) are not titles. The nearest good
-/// candidate to the story wins.
-fn choose_title(lines: &[String], kinds: &[Kind], start: usize) -> Option<usize> {
-    let mut best: Option<(u32, usize)> = None;
-    let mut in_list = false;
-    for i in 0..start {
-        match kinds[i] {
-            Kind::Section => in_list = true,
-            Kind::Headline => {}
-            _ => continue,
-        }
-        if kinds[i] != Kind::Headline {
-            continue;
-        }
-        let line = &lines[i];
-        let n = words(line);
-        if !(4..=30).contains(&n) || is_byline(line) || line.ends_with('!') {
-            continue;
-        }
-        let prev = (0..i).rev().find(|&j| kinds[j] != Kind::Blank);
-        if prev.is_some_and(|j| CLOCK.is_match(&lines[j])) {
-            continue; // a ticker item: "10:23" then its headline
-        }
-        let confirmed = (i + 1..start)
-            .filter(|&j| kinds[j] != Kind::Blank)
-            .take(3)
-            .any(|j| kinds[j] == Kind::Date || is_byline(&lines[j]));
-        if in_list && !confirmed {
-            continue;
-        }
-        let score = 1 + 2 * u32::from(confirmed);
-        if best.is_none_or(|(b, _)| score >= b) {
-            best = Some((score, i));
-        }
-    }
-    best.map(|(_, i)| i)
 }
 
 /// The span of the story: first to last prose line, cut where furniture begins and little
@@ -786,81 +813,6 @@ fn origin_of(line: &DateLine, position: DateOrigin) -> DateOrigin {
         Label::Updated => DateOrigin::UpdatedLine,
         Label::Plain => position,
     }
-}
-
-/// `Title | AKIpress`, `Title - 24.kg`, `Title — Kabar`: (title, site) when the suffix is a
-/// short name.
-fn split_site_suffix(line: &str) -> (String, Option<String>) {
-    for sep in [" | ", " — ", " – ", " - ", " :: "] {
-        if let Some((title, site)) = line.rsplit_once(sep) {
-            let site = site.trim();
-            let short = words(site) <= 3 && site.chars().count() <= 30;
-            let looks_like_site = SITE_NAME.is_match(site) || site.chars().any(char::is_uppercase);
-            if short && looks_like_site && words(title) >= 3 {
-                return (title.trim().to_owned(), Some(site.to_owned()));
-            }
-        }
-    }
-    (line.to_owned(), None)
-}
-
-/// A site name from a line of footer chrome: `CentralasianLIGHT.org`, `© 2025 AKIpress. All
-/// rights reserved`.
-fn source_from_chrome(line: &str) -> Option<String> {
-    if SITE_NAME.is_match(line) {
-        let name = line
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_start_matches("www.");
-        return Some(name.trim_end_matches('/').to_owned());
-    }
-    copyright_holder(line)
-}
-
-/// The holder named in a copyright line: `© 2025 Kabar. All rights reserved.`, `AKIpress ©
-/// 1998-2025.`, `© ТАСС, 1999–2025.`, `© 2025 «Жаңы Ордо» маалымат порталы`.
-fn copyright_holder(line: &str) -> Option<String> {
-    static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"«([^»]{2,})»").expect("valid regex"));
-    static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\(c\)|©|\b(?:19|20)\d{2}(?:\s*[-–—]\s*(?:19|20)\d{2})?\b")
-            .expect("valid regex")
-    });
-    if !line.contains('©') && !line.to_lowercase().contains("(c)") {
-        return None;
-    }
-    if let Some(caps) = QUOTED.captures(line).filter(|c| c[1].chars().count() <= 40) {
-        return Some(caps[1].trim().to_owned());
-    }
-    // The sentence holding the © sign, or the text just before it.
-    let at = line.find('©').unwrap_or(0);
-    let sentence_start = line[..at].rfind(". ").map_or(0, |i| i + 2);
-    let sentence_end = line[at..].find(". ").map_or(line.len(), |i| at + i);
-    let sentence = &line[sentence_start..sentence_end];
-    let cleaned = YEARS.replace_all(sentence, " ");
-    let cleaned = cleaned
-        .split([',', '.'])
-        .map(str::trim)
-        .find(|part| {
-            let lower = part.to_lowercase();
-            !part.is_empty() && !lower.starts_with("all rights") && !lower.starts_with("inc")
-        })?
-        .trim_start_matches("All rights reserved")
-        .trim();
-    (words(cleaned) >= 1 && words(cleaned) <= 6 && cleaned.chars().any(char::is_alphabetic))
-        .then(|| cleaned.to_owned())
-}
-
-/// The agency named in a dateline: `(Reuters)`, `/ТАСС/`, `– Укрінформ`.
-fn agency_of(dateline: &str) -> Option<String> {
-    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\(([\p{L}][\p{L} .-]+)\)|/([\p{L}][\p{L} .-]+)/|[–—-]\s*([\p{Lu}][\p{L}.-]+)\.?\s*$)").expect("valid regex")
-    });
-    let caps = AGENCY.captures(dateline)?;
-    let name = caps.get(1).or(caps.get(2)).or(caps.get(3))?.as_str().trim();
-    (2..=25)
-        .contains(&name.chars().count())
-        .then(|| name.to_owned())
 }
 
 /// `BISHKEK, Kyrgyzstan, December 4.` -> `December 4`; `МОСКВА, 3 ноября. /ТАСС/.` -> `3 ноября`.

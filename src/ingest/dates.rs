@@ -313,15 +313,16 @@ fn any_month_number(word: &str) -> Option<u32> {
 
 /// Date phrases inside a line: day-month-year and month-day-year with month names (ordinal
 /// suffixes, `de`, dots: `29th December 2014`, `Dec. 29 2014`, `22 de janeiro de 2018`,
-/// `28.oct.2012`), ISO dates (also glued to a name: `Plautz2014-12-22`), numeric dates
+/// `28.oct.2012`), ISO dates (also glued to a name: `Plautz2014-12-22`; or with slashes:
+/// `2022/04/28`), numeric dates
 /// (`13/06/2014`, `11/18/19`, `18.11.2019`) and CJK dates (`2019年11月18日`).
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         (?P<cy>\d{4})\s*年\s*(?P<cm>\d{1,2})\s*月\s*(?P<cd>\d{1,2})\s*日
-      | (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?:[T\s]\d{2}:\d{2})?
+      | (?P<iy>(?:19|20)\d{2})[-/](?P<im>\d{2})[-/](?P<id>\d{2})(?:[T\s]\d{2}:\d{2})?
       | (?:^|[^\d\p{L}])(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?[\s.\-/]*(?:de\s+|of\s+)?(?P<m1>\p{L}{3,12})\.?,?[\s.\-/]*(?:de\s+|del\s+)?(?P<y1>(?:19|20)\d{2})(?:[^\d]|$)
-      | (?:^|[^\d\p{L}])(?P<m2>\p{L}{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{2})(?:[^\d]|$)
+      | (?:^|[^\d\p{L}])(?P<m2>\p{L}{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{2})(?:[^\d]|$|(?P<glued>\d{1,2}:\d{2}))
       | (?:^|[^\d\p{L}])(?P<na>\d{1,2})(?P<sep>[./-])(?P<nb>\d{1,2})[./-](?P<ny>(?:19|20)\d{2}|\d{2})(?:[^\d]|$)
     ",
     )
@@ -414,6 +415,9 @@ pub fn find_in_line(line: &str, month_first: bool) -> Option<Found> {
             let day_month = NaiveDate::from_ymd_opt(y, b, a);
             let month_day = NaiveDate::from_ymd_opt(y, a, b);
             match (day_month, month_day) {
+                // Dotted dates are day-first everywhere (`18.11.2019`); slashes follow the
+                // page's language.
+                (Some(dm), Some(_)) if &caps["sep"] == "." => (Some(dm), NumericOrder::Certain),
                 (Some(dm), Some(md)) if dm != md => (
                     Some(if month_first { md } else { dm }),
                     NumericOrder::ByLanguage,
@@ -426,7 +430,8 @@ pub fn find_in_line(line: &str, month_first: bool) -> Option<Found> {
         let Some(date) = date else { continue };
         let whole = caps.get(0).expect("match");
         let before = line[..whole.start()].to_lowercase();
-        let after = &line[whole.end()..];
+        // A time glued to the year ("November 3, 20252:05 PM") starts right after it.
+        let after = &line[caps.name("glued").map_or(whole.end(), |g| g.start())..];
         let label = label_before(&before);
         let time = TIME_AFTER
             .captures(after)

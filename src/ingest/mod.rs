@@ -151,6 +151,9 @@ pub enum Origin {
     UpdatedLine,
     /// The dateline opening the story.
     Dateline,
+    /// A numeric date whose day and month could be either way round, read in the order of
+    /// the page's language.
+    GuessedOrder,
     /// A saved page's metadata (`article:published_time`, JSON-LD, `<time>`, `<title>`).
     PageMetadata,
     /// A saved page's modification date (it gave no publication date).
@@ -172,6 +175,8 @@ impl From<DateOrigin> for Origin {
             DateOrigin::TrailingLine => Origin::TrailingLine,
             DateOrigin::UpdatedLine => Origin::UpdatedLine,
             DateOrigin::Dateline => Origin::Dateline,
+            DateOrigin::BylineLine => Origin::HeaderLine,
+            DateOrigin::GuessedOrder => Origin::GuessedOrder,
         }
     }
 }

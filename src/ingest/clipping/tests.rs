@@ -301,3 +301,189 @@ fn a_list_the_story_introduces_is_story_not_furniture() {
     let body = texts(&clip).join("\n");
     assert!(!body.contains("Subscribe"), "{body}");
 }
+
+// Header zones of copied news pages (issue 10): the date on the byline or dateline by the
+// headline, and the headline among menus, teasers, standfirsts, names and captions.
+
+/// Site furniture above a headline: a menu, the site's name, a search prompt.
+const MENU: &str = "Home\nNews\nPolitics\nBusiness\nSport\nThe Daily Courier\nSearch\n";
+
+fn header_then_story(header: &str) -> Clipping {
+    parse_text(&format!("{MENU}\n{header}\n\n{STORY}"))
+}
+
+#[test]
+fn byline_with_a_date_dates_the_story() {
+    let clip = header_then_story(
+        "Ministers agree on new transit rules for the region\nBy Jane Doe | Oct 4, 2018",
+    );
+    assert_eq!(clip.date, Some((d(2018, 10, 4), DateOrigin::BylineLine)));
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules for the region")
+    );
+}
+
+#[test]
+fn published_line_with_time_zone_and_weekday() {
+    let clip = header_then_story(
+        "Ministers agree on new transit rules\nPublished 10:42 AM EST Nov 13, 2019",
+    );
+    assert_eq!(
+        clip.date,
+        Some((d(2019, 11, 13), DateOrigin::PublishedLine))
+    );
+    assert_eq!(clip.time, NaiveTime::from_hms_opt(10, 42, 0));
+}
+
+#[test]
+fn published_beats_updated_and_updated_alone_still_dates() {
+    let clip = header_then_story(
+        "Ministers agree on new transit rules\nUpdated 1:39 am, Tuesday, November 19, 2019\nPublished 6:00 pm, Monday, November 18, 2019",
+    );
+    assert_eq!(
+        clip.date,
+        Some((d(2019, 11, 18), DateOrigin::PublishedLine))
+    );
+    let clip = header_then_story(
+        "Ministers agree on new transit rules\nUpdated 1:39 am, Tuesday, November 19, 2019",
+    );
+    assert_eq!(clip.date, Some((d(2019, 11, 19), DateOrigin::UpdatedLine)));
+}
+
+#[test]
+fn ordinal_date_line_with_at_and_time() {
+    let clip =
+        header_then_story("Ministers agree on new transit rules\nNovember 19th, 2019 at 4:26 pm");
+    assert_eq!(clip.date, Some((d(2019, 11, 19), DateOrigin::HeaderLine)));
+    assert_eq!(clip.time, NaiveTime::from_hms_opt(16, 26, 0));
+}
+
+#[test]
+fn site_header_today_and_related_list_dates_are_not_the_story_date() {
+    let text = format!(
+        "Home\nWorld\nThursday, 4 December 2025\nBusiness\nSport\n\nMinisters agree on new transit rules\nBy Jane Doe\n\n{STORY}Related\nOther ministers meet in the capital today\nDecember 1, 2025\nTrade talks continue next week\nNovember 30, 2025\n"
+    );
+    let clip = parse_text(&text);
+    assert_eq!(clip.date, None, "{:?}", clip.date);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules")
+    );
+}
+
+#[test]
+fn numeric_dates_follow_the_values_then_the_language() {
+    // 13 cannot be a month: certain whatever the language.
+    let clip = header_then_story("Ministers agree on new transit rules\n13/06/2014");
+    assert_eq!(clip.date, Some((d(2014, 6, 13), DateOrigin::HeaderLine)));
+    // Either way round: an English page reads month first, and says it guessed.
+    let clip = header_then_story("Ministers agree on new transit rules\nPosted 04/05/2022");
+    assert_eq!(clip.date, Some((d(2022, 4, 5), DateOrigin::GuessedOrder)));
+    let clip = parse_text(
+        "Ministros aprovam novas regras de trânsito\npostado em 04/05/2022 05:49\n\n\
+         Os dois ministros assinaram um acordo sobre o comércio de trânsito na capital.\n\
+         Eles também discutiram a cooperação em energia e novas ligações ferroviárias.\n",
+    );
+    assert_eq!(clip.date, Some((d(2022, 5, 4), DateOrigin::GuessedOrder)));
+}
+
+#[test]
+fn month_names_of_more_languages_on_bylines() {
+    for (line, date) in [
+        ("Por Redação | 22 de janeiro de 2018", d(2018, 1, 22)),
+        ("Rabu, 6 Maret 2019 10:00 WIB", d(2019, 3, 6)),
+        ("Опубликовано 11 октября 2019, 12:00", d(2019, 10, 11)),
+        ("Veröffentlicht am 5. November 2023, 14:09", d(2023, 11, 5)),
+    ] {
+        let clip = header_then_story(&format!("Ministers agree on new transit rules\n{line}"));
+        assert_eq!(clip.date.map(|x| x.0), Some(date), "{line}");
+    }
+}
+
+#[test]
+fn a_date_in_a_story_sentence_is_not_the_publication_date() {
+    let clip = parse_text(&format!(
+        "Ministers agree on new transit rules\n\nOn 27 November 2025 the two ministers met again.\n{STORY}"
+    ));
+    assert_eq!(clip.date, None);
+}
+
+#[test]
+fn headline_not_the_standfirst_under_it() {
+    let clip = header_then_story(
+        "Ministers agree on new transit rules\nThe agreement ends a dispute that has held up trucks at the border for two years and opens a new route.\nBy Jane Doe\nDec. 4, 2025",
+    );
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules")
+    );
+    assert_eq!(clip.date.map(|x| x.0), Some(d(2025, 12, 4)));
+}
+
+#[test]
+fn headline_not_the_authors_name_over_the_date() {
+    let clip = header_then_story(
+        "Ministers agree on new transit rules for the region\nJane Doe\nDec. 4, 2025, 5:04 PM",
+    );
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules for the region")
+    );
+    assert_eq!(clip.date, Some((d(2025, 12, 4), DateOrigin::HeaderLine)));
+}
+
+#[test]
+fn headline_not_a_kicker_or_a_caption() {
+    let clip = header_then_story(
+        "Trade Talks\nMinisters agree on new transit rules for the region\nBy Jane Doe\nDec. 4, 2025\nTrucks wait at the border crossing. Photo: Jane Doe/Getty Images",
+    );
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules for the region")
+    );
+}
+
+#[test]
+fn headline_not_banners_prompts_or_breadcrumbs() {
+    let text = format!(
+        "This site uses cookies. By continuing to browse the site you accept our use of cookies. Accept\nThe Daily Courier is best experienced with JavaScript enabled.\nSign in to The Daily Courier\nEnter your email address\nHome > World > Ministers agree on new transit rules\nMinisters agree on new transit rules\nDecember 4, 2025\n\n{STORY}"
+    );
+    let clip = parse_text(&text);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules")
+    );
+}
+
+#[test]
+fn headline_not_a_teaser_of_another_story() {
+    let text = format!(
+        "{MENU}Popular\nPresident opens a new bridge over the river\nFarmers expect a record harvest this year\nMinisters agree on new transit rules\nBy Jane Doe | Dec 4, 2025\n\n{STORY}"
+    );
+    let clip = parse_text(&text);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules")
+    );
+    assert_eq!(clip.date, Some((d(2025, 12, 4), DateOrigin::BylineLine)));
+}
+
+#[test]
+fn headline_after_a_teaser_paragraph_that_looked_like_the_story() {
+    let text = format!(
+        "{MENU}Back to The Wire: the latest news coverage from our reporters, all day.\nMinisters agree on new transit rules\nBy Jane Doe | Dec 4, 2025\n\n{STORY}The talks were the first since the border was closed in the summer of last year.\nBoth sides said they expected trade to recover within months of the agreement.\n"
+    );
+    let clip = parse_text(&text);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers agree on new transit rules")
+    );
+    assert!(
+        !texts(&clip)
+            .iter()
+            .any(|t| t.starts_with("Back to The Wire")),
+        "{:?}",
+        texts(&clip)
+    );
+}
