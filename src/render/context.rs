@@ -90,6 +90,17 @@ pub struct ArticleCard {
     /// The first summary sentence that is not the headline again.
     pub dek: Option<String>,
     pub partners: Vec<PartnerLink>,
+    /// The story's other reports (other outlets or languages), when it has any.
+    pub also: Vec<OtherReport>,
+}
+
+/// Another report of the same story, as a card names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherReport {
+    pub source_name: Option<String>,
+    pub language_name: String,
+    pub url: String,
+    pub lang: String,
 }
 
 /// `pagination` of a paged list page: where this page is and links to the others.
@@ -122,6 +133,8 @@ pub struct Views {
     pub links: Vec<ArticleLink>,
     pub cards: Vec<ArticleCard>,
     pub partners: std::collections::BTreeMap<PartnerId, PartnerLink>,
+    /// What list pages list: each story once.
+    pub lists: super::lists::Lists,
 }
 
 impl Views {
@@ -137,7 +150,7 @@ impl Views {
             .iter()
             .map(|item| article_link(item, pretty))
             .collect();
-        let cards = digest
+        let mut cards = digest
             .items
             .iter()
             .zip(&links)
@@ -153,13 +166,30 @@ impl Views {
                     .iter()
                     .filter_map(|p| partners.get(p).cloned())
                     .collect(),
+                also: Vec::new(),
             })
-            .collect();
+            .collect::<Vec<ArticleCard>>();
+        // The other reports of each story, named on the card that stands for it in lists.
+        for (i, card) in cards.iter_mut().enumerate() {
+            if let Some(story) = digest.story_of[i] {
+                card.also = digest.stories[story]
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .map(|&j| OtherReport {
+                        source_name: digest.items[j].article.source_name.clone(),
+                        language_name: digest.items[j].analysis.language.name().to_owned(),
+                        url: links[j].url.clone(),
+                        lang: links[j].lang.clone(),
+                    })
+                    .collect();
+            }
+        }
         Views {
             pretty,
             links,
             cards,
             partners,
+            lists: super::lists::Lists::new(digest),
         }
     }
 

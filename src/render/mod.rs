@@ -11,6 +11,7 @@ mod context;
 pub mod feed;
 mod headline;
 mod images;
+mod lists;
 mod pages;
 mod search;
 mod site_files;
@@ -288,17 +289,18 @@ pub fn render(
     let mut jobs = vec![Job::Partners, Job::Months, Job::Search, Job::NotFound];
     jobs.extend((1..=renderer.home_pages()).map(Job::Home));
     jobs.extend((0..digest.items.len()).map(Job::Article));
-    for (id, items) in &digest.by_partner {
+    let lists = &renderer.views.lists;
+    for (id, items) in &lists.partner {
         jobs.extend(paged(items.len(), per_page, |n| {
             Job::Partner(id.clone(), n)
         }));
     }
-    for ((id, month), items) in &digest.by_partner_month {
+    for ((id, month), items) in &lists.partner_month {
         jobs.extend(paged(items.len(), per_page, |n| {
             Job::PartnerMonth(id.clone(), *month, n)
         }));
     }
-    for (month, items) in &digest.by_month {
+    for (month, items) in &lists.month {
         jobs.extend(paged(items.len(), per_page, |n| Job::Month(*month, n)));
     }
     if !digest.undated.is_empty() {
@@ -379,7 +381,7 @@ impl Renderer<'_> {
         if self.per_page() == 0 {
             1
         } else {
-            paging::count(self.digest.items.len(), self.home_per_page())
+            paging::count(self.views.lists.home.len(), self.home_per_page())
         }
     }
 

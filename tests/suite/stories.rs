@@ -76,3 +76,20 @@ fn each_report_of_the_story_lists_the_other_as_also_reported() {
         .count();
     assert_eq!(with_section, 2);
 }
+
+#[test]
+fn lists_show_a_story_once_with_its_other_reports_named() {
+    let site = SiteTest::sample();
+    site.build_ok(&[]);
+    let cards = |page: &str| site.read(page).matches("class=\"card\"").count()
+        + site.read(page).matches("class=card>").count();
+    // Five articles, four stories: the home page and February's page list four cards.
+    assert_eq!(cards("index.html"), 4, "{}", site.read("index.html"));
+    let home = site.read("index.html");
+    assert!(home.contains("5 articles (4 stories)"), "{home}");
+    assert!(home.contains("Also reported by"), "{home}");
+    let february = site.read("months/2026-02/index.html");
+    assert_eq!(february.matches("Also reported by").count(), 1);
+    // Each report keeps its own page.
+    assert_eq!(site.article_pages().len(), 5);
+}

@@ -18,12 +18,13 @@ impl Renderer<'_> {
     pub(crate) fn home_data(&self, page: usize) -> HomeData {
         let d = self.digest;
         let v = &self.views;
-        let ranges = paging::ranges(d.items.len(), self.home_per_page());
+        let list = &v.lists.home;
+        let ranges = paging::ranges(list.len(), self.home_per_page());
         let range = ranges
             .get(page - 1)
             .cloned()
             .expect("home jobs are made from the same ranges");
-        let latest: Vec<usize> = range.clone().collect();
+        let latest: Vec<usize> = list[range.clone()].to_vec();
         let mut partners: Vec<PartnerLink> = v.partners.values().cloned().collect();
         partners.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         partners.truncate(SIDEBAR_PARTNERS);
@@ -31,7 +32,7 @@ impl Renderer<'_> {
         HomeData {
             latest: v.cards(&latest),
             first_page: page == 1,
-            more: range.end < d.items.len(),
+            more: range.end < list.len(),
             older_url: pagination.as_ref().and_then(|p| p.next.clone()),
             pagination,
             partners,
@@ -45,6 +46,7 @@ impl Renderer<'_> {
             undated: (!d.undated.is_empty()).then(|| v.undated(d.undated.len())),
             counts: Counts {
                 articles: d.items.len(),
+                stories: list.len(),
                 partners: d.by_partner.len(),
                 months: d.by_month.len(),
             },
@@ -55,6 +57,8 @@ impl Renderer<'_> {
 #[derive(Serialize)]
 pub(crate) struct Counts {
     articles: usize,
+    /// Articles with each story counted once.
+    stories: usize,
     partners: usize,
     months: usize,
 }

@@ -39,8 +39,8 @@ impl Renderer<'_> {
         let d = self.digest;
         let v = &self.views;
         let items: &[usize] = match month {
-            Some(m) => &d.by_month[m],
-            None => &d.undated,
+            Some(m) => &v.lists.month[m],
+            None => &v.lists.undated,
         };
         // The month's partners, most articles first, each linking to its page for the month.
         let mut partners: Vec<PartnerLink> = Vec::new();
@@ -71,7 +71,7 @@ impl Renderer<'_> {
         let ranges = paging::ranges(items.len(), self.per_page());
         let (this, older, newer) = match month {
             Some(m) => (
-                v.month(m, items.len()),
+                v.month(m, d.by_month[m].len()),
                 d.by_month
                     .range(..*m)
                     .next_back()

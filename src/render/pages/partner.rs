@@ -25,7 +25,7 @@ impl Renderer<'_> {
     pub(crate) fn partner_data(&self, id: &PartnerId, page: usize) -> PartnerData {
         let d = self.digest;
         let v = &self.views;
-        let items = &d.by_partner[id];
+        let items = &v.lists.partner[id];
         let per_page = self.per_page();
         let ranges = paging::ranges(items.len(), per_page);
         let on_page = &items[ranges[page - 1].clone()];
@@ -128,7 +128,7 @@ impl Renderer<'_> {
         page: usize,
     ) -> PartnerMonthData {
         let d = self.digest;
-        let list = &d.by_partner_month[&(id.clone(), *month)];
+        let list = &self.views.lists.partner_month[&(id.clone(), *month)];
         let ranges = paging::ranges(list.len(), self.per_page());
         let base = PageDir::partner_month(id.as_str(), month);
         let key = (id.clone(), *month);
