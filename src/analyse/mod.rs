@@ -5,6 +5,8 @@
 //! what a build would use. What front matter states wins over what is inferred.
 
 pub mod agreements;
+#[cfg(test)]
+mod entities_eval;
 pub mod figures;
 pub mod gazetteer;
 pub mod language;

@@ -213,6 +213,11 @@ impl PageDir {
         PageDir("months/undated".into())
     }
 
+    /// The folder, relative to the site root (`articles/2026-02-04-slug`; empty for home).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     /// The HTML file of this page.
     pub fn file(&self) -> SitePath {
         let path = if self.0.is_empty() {

@@ -5,6 +5,7 @@
 //! Pages are rendered in parallel; each is a pure function of the digest and the theme.
 
 mod context;
+pub mod data;
 pub mod feed;
 mod search;
 pub mod theme;
@@ -255,6 +256,7 @@ pub fn render(
                     .map_or_else(|| id.to_string(), |p| p.name.clone()),
             }),
             extra: opts.config.extra.clone(),
+            data_export: opts.config.data_export,
         },
         nav: NavView {
             home: PageDir::home().url(pretty),
@@ -308,6 +310,9 @@ pub fn render(
     ));
     rendered.pages.extend(renderer.feeds());
     rendered.pages.push(renderer.search_index());
+    rendered
+        .pages
+        .extend(data::export(digest, opts, gazetteer, home));
     for (path, bytes) in &theme.statics {
         rendered.pages.push(Page::new(path.clone(), bytes.clone()));
     }
