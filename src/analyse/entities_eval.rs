@@ -92,7 +92,7 @@ fn fnv1a(text: &str) -> u64 {
 }
 
 fn held_out(id: &str) -> bool {
-    !id.starts_with("seed:") && fnv1a(id) % 3 == 0
+    !id.starts_with("seed:") && fnv1a(id).is_multiple_of(3)
 }
 
 /// Lower case, ё as е, every apostrophe form as `'`, for role and text comparisons.

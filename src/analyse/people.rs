@@ -345,9 +345,14 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
             while title_end > i && CONNECTORS.contains(&f[title_end].as_str()) {
                 title_end -= 1;
             }
-            let title = text[toks[start].start..toks[title_end].start + toks[title_end].text.len()]
+            let mut title = text
+                [toks[start].start..toks[title_end].start + toks[title_end].text.len()]
                 .trim()
                 .to_owned();
+            // "... Turkic States (OTS" -> "... Turkic States (OTS)".
+            if title.matches('(').count() > title.matches(')').count() {
+                title.push(')');
+            }
             let country = (start..n_start)
                 .find_map(|k| partner_at[k])
                 .map(|p| gazetteer.partners()[p].id.clone());

@@ -168,7 +168,11 @@ fn data_export_false_writes_neither_file_nor_link() {
     site.set_config("data_export", "\"no\"");
     let run = site.build(&[]);
     assert_ne!(run.code(), 0);
-    assert!(run.stderr().contains("data_export"), "{}", run.stderr());
+    let err = run.stderr();
+    assert!(
+        err.contains("site.toml") && err.contains("line") && err.contains("boolean"),
+        "{err}"
+    );
 }
 
 #[test]
