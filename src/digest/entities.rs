@@ -330,6 +330,41 @@ mod tests {
     }
 
     #[test]
+    fn agreements_are_gathered_under_each_partner_newest_first() {
+        use crate::analyse::agreements::{Agreement, Status};
+        let doc = |text: &str| Agreement {
+            kind: "memorandum".into(),
+            text: text.into(),
+            subject: None,
+            parties: None,
+            status: Status::Signed,
+        };
+        let mut old = analysed("old", "2025-10-01", &["ru"], &[]);
+        old.1.agreements = vec![doc("A memorandum on cardiology")];
+        let mut new = analysed("new", "2025-11-26", &["ru", "by"], &[]);
+        new.1.agreements = vec![doc("A protocol"), doc("An agreement on post")];
+        let plain = analysed("plain", "2025-11-27", &["us"], &[]);
+        let (digest, _) = super::super::assemble(vec![old, new, plain]);
+        let by = agreements_by_partner(&digest);
+        let texts = |p: &str| -> Vec<&str> {
+            by[&PartnerId::parse(p).unwrap()]
+                .iter()
+                .map(|&(i, k)| digest.items[i].analysis.agreements[k].text.as_str())
+                .collect()
+        };
+        assert_eq!(
+            texts("ru"),
+            [
+                "A protocol",
+                "An agreement on post",
+                "A memorandum on cardiology"
+            ]
+        );
+        assert_eq!(texts("by"), ["A protocol", "An agreement on post"]);
+        assert!(!by.contains_key(&PartnerId::parse("us").unwrap()));
+    }
+
+    #[test]
     fn an_ambiguous_surname_joins_nobody_and_a_lone_surname_gets_no_page() {
         let (digest, _) = super::super::assemble(vec![
             analysed(
