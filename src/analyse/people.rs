@@ -181,6 +181,13 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
     }
     let f = folded(&toks);
     let lex = &*LEXICON;
+    let role_at: Vec<bool> = (0..toks.len())
+        .map(|i| lex.roles.match_at(&f, i).is_some())
+        .collect();
+    // Most paragraphs name no title: they need no gazetteer scan.
+    if !role_at.contains(&true) {
+        return;
+    }
     // Tokens inside a partner name (a country is never a person). Office-holders and
     // institutions are gazetteer aliases too, as evidence for their country: a person's
     // name is still a name here.
@@ -196,9 +203,6 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
             }
         }
     }
-    let role_at: Vec<bool> = (0..toks.len())
-        .map(|i| lex.roles.match_at(&f, i).is_some())
-        .collect();
     let name_like = |i: usize| {
         is_name_like_shape(toks[i].text)
             && partner_at[i].is_none()
