@@ -97,6 +97,9 @@ pub struct SiteConfig {
     /// Link directory pages as `partners/us/` instead of `partners/us/index.html`. Only for
     /// sites served by a web server: from disk, such links open a folder listing. Default: `false`.
     pub pretty_urls: bool,
+    /// Write the digest as data: `digest.json` (with its schema `digest.schema.json`) and
+    /// `articles.csv` at the site root, linked from the home page footer. Default: `true`.
+    pub data_export: bool,
     /// Extra names in the output folder to keep across builds (dotfiles and `CNAME` are always
     /// kept). Default: `[]`.
     pub keep: Vec<String>,
@@ -135,6 +138,7 @@ impl Default for SiteConfig {
             feed_entries: 50,
             minify: true,
             pretty_urls: false,
+            data_export: true,
             keep: Vec::new(),
             cache_dir: ".briefing-cache".into(),
             earliest_date: NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid date"),

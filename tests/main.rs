@@ -15,6 +15,7 @@ mod suite {
     mod cli;
     mod clippings;
     mod crash_safety;
+    mod data;
     mod determinism;
     mod feeds;
     mod hostile;

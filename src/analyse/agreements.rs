@@ -121,17 +121,22 @@ pub fn detect(blocks: &[Block]) -> Vec<Agreement> {
         for sentence in sentences(text) {
             let toks = tokens(sentence);
             let f = folded(&toks);
-            let status = sentence_status(&f);
             if sentence.trim_end().ends_with(':') {
-                list_status = status;
+                list_status = sentence_status(&f);
             }
-            let Some(status) = status else { continue };
+            let marks = status_marks(&f);
+            if marks.is_empty() {
+                continue;
+            }
             let mut k = 0;
             while k < toks.len() {
                 match lex.documents.match_at(&f, k) {
                     Some((len, kind)) => {
-                        if let Some(a) = document_at(sentence, &toks, &f, k, len, kind, status) {
-                            out.push(a);
+                        if let Some(status) = status_near(&marks, k, len) {
+                            if let Some(a) = document_at(sentence, &toks, &f, k, len, kind, status)
+                            {
+                                out.push(a);
+                            }
                         }
                         k += len;
                     }
@@ -141,6 +146,70 @@ pub fn detect(blocks: &[Block]) -> Vec<Agreement> {
         }
     }
     out
+}
+
+/// A status phrase in a sentence: first token, length, status, and whether it is a "draft"
+/// word that only qualifies the document right after it ("проект соглашения").
+struct Mark {
+    at: usize,
+    len: usize,
+    status: Status,
+    draft: bool,
+}
+
+/// At most this many tokens between a document and the status phrase that gives its status:
+/// "принятое Верховной Радой постановление ... игнорирует минские соглашения" states nothing
+/// about the agreements.
+const STATUS_REACH: usize = 10;
+
+/// The status phrases of a sentence, longest first at each position ("буде підписано" is
+/// planned, not "підписано" signed).
+fn status_marks(f: &[String]) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let mut k = 0;
+    while k < f.len() {
+        match LEXICON.status.match_at(f, k) {
+            Some((len, label)) => {
+                if let Some(status) = Status::parse(label) {
+                    let draft = ["проект", "проєкт", "draft"]
+                        .iter()
+                        .any(|d| f[k].starts_with(d));
+                    marks.push(Mark {
+                        at: k,
+                        len,
+                        status,
+                        draft,
+                    });
+                }
+                k += len;
+            }
+            None => k += 1,
+        }
+    }
+    marks
+}
+
+/// The status of the document at tokens `k..k+len`: that of the nearest status phrase within
+/// reach (a draft word only right before it).
+fn status_near(marks: &[Mark], k: usize, len: usize) -> Option<Status> {
+    marks
+        .iter()
+        .filter_map(|m| {
+            let distance = if m.at + m.len <= k {
+                k - (m.at + m.len)
+            } else if m.at >= k + len {
+                if m.draft {
+                    return None;
+                }
+                m.at - (k + len)
+            } else {
+                0
+            };
+            let reach = if m.draft { 1 } else { STATUS_REACH };
+            (distance <= reach).then_some((distance, m.status))
+        })
+        .min()
+        .map(|(_, status)| status)
 }
 
 /// The strongest status a sentence states.
@@ -205,7 +274,9 @@ fn document_at(
     } else {
         (None, None)
     };
-    if status != Status::Signed && subject.is_none() && parties.is_none() {
+    // A planned or discussed document needs a subject: "agreements with allies" is no
+    // particular document.
+    if status != Status::Signed && subject.is_none() {
         return None;
     }
     let start = toks[k].start;
@@ -303,6 +374,12 @@ fn split_parties(clause: &str) -> (Option<String>, Option<String>) {
     };
     let toks = tokens(clause);
     let f = folded(&toks);
+    // "with the allies", "с союзниками": parties, no subject.
+    if f.first()
+        .is_some_and(|w| matches!(w.as_str(), "with" | "с" | "со" | "з" | "із"))
+    {
+        return (None, clean(clause));
+    }
     if let Some(k) = (0..toks.len()).find(|&k| PARTY_OPENERS.contains(&f[k].as_str())) {
         let parties = clean(&clause[toks[k].start + toks[k].text.len()..]);
         let subject = clean(&clause[..toks[k].start]);

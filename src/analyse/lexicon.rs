@@ -47,12 +47,14 @@ impl Word {
 #[derive(Debug, Default)]
 pub struct PhraseSet {
     phrases: Vec<(Vec<Word>, String)>,
-    by_head: HashMap<String, Vec<usize>>,
+    by_head: HashMap<[char; 2], Vec<usize>>,
 }
 
-/// Index key: the first two characters (every stem in the data has at least three).
-fn head(word: &str) -> String {
-    word.chars().take(2).collect()
+/// Index key: the first two characters (every stem in the data has at least three); no
+/// allocation, since it is computed for every token of every article.
+fn head(word: &str) -> [char; 2] {
+    let mut chars = word.chars();
+    [chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0')]
 }
 
 impl PhraseSet {

@@ -5,6 +5,8 @@
 //! what a build would use. What front matter states wins over what is inferred.
 
 pub mod agreements;
+#[cfg(test)]
+mod entities_eval;
 pub mod figures;
 pub mod gazetteer;
 pub mod language;
@@ -236,8 +238,11 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
         }
     };
     let figures = figures::extract(summary::candidates(article).iter().map(String::as_str));
+    // The title too: headlines name people with their titles ("Briefing of the Prime
+    // Minister of Ukraine Denys Shmyhal") that the body may not repeat.
     let people = people::detect(
-        article.blocks.iter().map(|b| b.text.as_str()),
+        std::iter::once(article.title.as_str())
+            .chain(article.blocks.iter().map(|b| b.text.as_str())),
         &ctx.gazetteer,
     );
     let agreements = agreements::detect(&article.blocks);

@@ -68,7 +68,11 @@ pub fn is_cyrillic(word: &str) -> bool {
 }
 
 /// Surname suffixes after which an adjectival or instrumental ending is inflection.
-const SURNAME_SUFFIXES: [&str; 6] = ["ов", "ев", "ёв", "ин", "ын", "ск"];
+const SURNAME_SUFFIXES: [&str; 9] = ["ов", "ев", "ёв", "ин", "ын", "ск", "цк", "ськ", "цьк"];
+
+/// Stems of adjectival surnames, whose nominative ends in "-ий" ("Зеленского" ->
+/// "Зеленский", "Зеленського" -> "Зеленський").
+const ADJECTIVAL_STEMS: [&str; 4] = ["ск", "цк", "ськ", "цьк"];
 
 /// The nominative form of an inflected Cyrillic name word, as far as endings tell
 /// ("Жапаровым" -> "Жапаров", "Садиром" -> "Садир", "Гором" -> "Гор"). Latin words and words
@@ -88,7 +92,12 @@ pub fn nominative(word: &str) -> String {
         if let Some(stem) = lower.strip_suffix(ending) {
             if SURNAME_SUFFIXES.iter().any(|s| stem.ends_with(s)) && stem_ok(ending.chars().count())
             {
-                return cut(ending.chars().count());
+                let base = cut(ending.chars().count());
+                return if ADJECTIVAL_STEMS.iter().any(|s| stem.ends_with(s)) {
+                    format!("{base}ий")
+                } else {
+                    base
+                };
             }
         }
     }

@@ -73,9 +73,18 @@ pub fn detect<'a>(
     }
     for (name, role) in lone {
         let key = names::key(&name);
-        let fits: Vec<usize> = (0..people.len())
+        let mut fits: Vec<usize> = (0..people.len())
             .filter(|&i| people[i].key.compatible(&key))
             .collect();
+        if fits.is_empty() {
+            // A given name alone ("President Sadyr" in a cut headline) joins the one full
+            // name it opens.
+            fits = (0..people.len())
+                .filter(|&i| {
+                    people[i].key.given().is_some() && people[i].key.given() == key.surname()
+                })
+                .collect();
+        }
         match fits.as_slice() {
             [i] => add_role(&mut people[*i], role),
             [] => match people.iter_mut().find(|p| p.key == key) {
@@ -128,7 +137,7 @@ fn is_name_like_shape(word: &str) -> bool {
 
 /// Lower-case words that may sit inside a role's complement ("Minister *of* Foreign Affairs",
 /// "посланець США *з питань* Центральної Азії").
-const CONNECTORS: [&str; 19] = [
+const CONNECTORS: [&str; 27] = [
     "of",
     "for",
     "the",
@@ -148,6 +157,15 @@ const CONNECTORS: [&str; 19] = [
     "та",
     "с",
     "со",
+    // Honorifics between a title and a name ("Президентом Литви паном Наусєдою").
+    "пан",
+    "пана",
+    "паном",
+    "пані",
+    "господин",
+    "господина",
+    "госпожа",
+    "госпожи",
 ];
 
 /// What lies between two tokens.
@@ -163,6 +181,13 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
     }
     let f = folded(&toks);
     let lex = &*LEXICON;
+    let role_at: Vec<bool> = (0..toks.len())
+        .map(|i| lex.roles.match_at(&f, i).is_some())
+        .collect();
+    // Most paragraphs name no title: they need no gazetteer scan.
+    if !role_at.contains(&true) {
+        return;
+    }
     // Tokens inside a partner name (a country is never a person). Office-holders and
     // institutions are gazetteer aliases too, as evidence for their country: a person's
     // name is still a name here.
@@ -178,9 +203,6 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
             }
         }
     }
-    let role_at: Vec<bool> = (0..toks.len())
-        .map(|i| lex.roles.match_at(&f, i).is_some())
-        .collect();
     let name_like = |i: usize| {
         is_name_like_shape(toks[i].text)
             && partner_at[i].is_none()
@@ -201,6 +223,15 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
             i += 1;
             continue;
         };
+        // A plural title ("с мэрами", "з міністрами") introduces no one person.
+        if names::is_cyrillic(toks[i + len - 1].text)
+            && ["ами", "ями", "ах", "ях"]
+                .iter()
+                .any(|e| f[i + len - 1].ends_with(e))
+        {
+            i += len;
+            continue;
+        }
         // Back over a qualifier: "U.S.", "Pakistani", "Kyrgyzstan's", "Deputy".
         let mut start = i;
         while start > 0 && i - start < 4 {
@@ -218,11 +249,13 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
             }
             start = k;
         }
-        // Forward over the complement: capitalised words and connectors, no punctuation.
+        // Forward over the complement: capitalised words and connectors, no punctuation, up
+        // to the next title ("U.S. President Donald Trump to President Sadyr Japarov").
         let role_end = i + len;
         let mut end = role_end;
         while end < toks.len()
             && spaced(end - 1, end)
+            && !role_at[end]
             && (toks[end]
                 .text
                 .chars()
@@ -232,20 +265,27 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
         {
             end += 1;
         }
+        // "... Angela Merkel in ...": a connector after the name is not part of it.
+        while end > role_end && CONNECTORS.contains(&f[end - 1].as_str()) {
+            end -= 1;
+        }
         // The name: the trailing name-like run of the complement.
         let mut name_start = end;
         while name_start > role_end && name_like(name_start - 1) {
             name_start -= 1;
         }
+        if end - name_start == 1 && !lone_surname_fits(text, &toks, &f, name_start, role_end) {
+            name_start = end;
+        }
         let (mut n_start, mut n_end) = (name_start, end);
         if n_start == n_end {
-            // "Kyrgyzstan's President, Sadyr Japarov": a name right after a comma.
             let g = if end < toks.len() {
                 gap(text, &toks[end - 1], &toks[end]).trim()
             } else {
                 ""
             };
             if g == "," {
+                // "Kyrgyzstan's President, Sadyr Japarov": a name right after a comma.
                 let mut e = end;
                 while e < toks.len()
                     && e - end < 3
@@ -260,6 +300,34 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
                 if e - end >= 2 && !then_capital {
                     n_start = end;
                     n_end = e;
+                }
+            }
+            if n_start == n_end {
+                // A complement in lower case, as Slavic titles have ("заместитель министра
+                // иностранных дел Польши Павел Яблоньский"): the first full name within a few
+                // words, in the title's script.
+                if let Some((s, e)) = name_after_lowercase(text, &toks, role_end, &name_like) {
+                    if names::is_cyrillic(toks[s].text) == names::is_cyrillic(toks[i].text) {
+                        n_start = s;
+                        n_end = e;
+                    }
+                }
+            }
+            if n_start == n_end {
+                // "Terry Branstad, the U.S. ambassador to China": a full name before ", the".
+                if let Some((s, e)) = name_before_apposition(text, &toks, &f, start, &name_like) {
+                    let title_end = (end.max(role_end)) - 1;
+                    let title = text
+                        [toks[start].start..toks[title_end].start + toks[title_end].text.len()]
+                        .trim()
+                        .to_owned();
+                    let country = (start..end.max(role_end))
+                        .find_map(|k| partner_at[k])
+                        .map(|p| gazetteer.partners()[p].id.clone());
+                    let name = &text[toks[s].start..toks[e - 1].start + toks[e - 1].text.len()];
+                    out.push((name.to_owned(), Role { title, country }));
+                    i = end.max(role_end);
+                    continue;
                 }
             }
         } else if n_end - n_start > 3 || (n_end - n_start == 3 && n_start != role_end) {
@@ -281,9 +349,14 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
             while title_end > i && CONNECTORS.contains(&f[title_end].as_str()) {
                 title_end -= 1;
             }
-            let title = text[toks[start].start..toks[title_end].start + toks[title_end].text.len()]
+            let mut title = text
+                [toks[start].start..toks[title_end].start + toks[title_end].text.len()]
                 .trim()
                 .to_owned();
+            // "... Turkic States (OTS" -> "... Turkic States (OTS)".
+            if title.matches('(').count() > title.matches(')').count() {
+                title.push(')');
+            }
             let country = (start..n_start)
                 .find_map(|k| partner_at[k])
                 .map(|p| gazetteer.partners()[p].id.clone());
@@ -293,6 +366,111 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
             i += 1;
         }
     }
+}
+
+/// Words after which a lone capitalised word in a title is a place or a second party, not
+/// the holder's name ("governor of Iowa", "the outgoing leader and Ennahdha").
+const PLACE_WORDS: [&str; 15] = [
+    "of", "in", "for", "to", "on", "and", "по", "в", "у", "з", "с", "со", "и", "і", "та",
+];
+
+/// Words of the lower-case part of a title scanned for a name after it.
+const LOWERCASE_TITLE_WORDS: usize = 10;
+
+/// Adjectival endings of a capitalised modifier ("Хабаровского края", "Тихого океана",
+/// "Иркутской области"), which a surname in a title never has when a lower-case noun follows.
+const ADJECTIVE_ENDINGS: [&str; 16] = [
+    "ого", "его", "ому", "ему", "ой", "ей", "ых", "их", "ая", "яя", "ую", "юю", "ое", "ее", "ої",
+    "ій",
+];
+
+/// Whether a one-word name at `k` (the end of a title's complement starting at `role_end`)
+/// is a surname rather than a place: not after "of"/"по" and the like ("governor of Iowa"),
+/// and not a capitalised adjective before a lower-case noun ("губернатора Хабаровского
+/// края").
+fn lone_surname_fits(text: &str, toks: &[Token], f: &[String], k: usize, role_end: usize) -> bool {
+    if k > role_end && PLACE_WORDS.contains(&f[k - 1].as_str()) {
+        return false;
+    }
+    let next_lower = toks.get(k + 1).is_some_and(|n| {
+        gap(text, &toks[k], n).trim().is_empty()
+            && n.text.chars().next().is_some_and(char::is_lowercase)
+            && names::is_cyrillic(n.text)
+    });
+    let adjective = ADJECTIVE_ENDINGS.iter().any(|e| f[k].ends_with(e));
+    !(next_lower && adjective)
+}
+
+/// The first run of two or three name-like words within a few words after `from`, where the
+/// words between are lower-case (Cyrillic), capitalised or connectors and no punctuation
+/// intervenes except quotes and hyphens.
+fn name_after_lowercase(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    name_like: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let joined = |a: usize, b: usize| {
+        let g = gap(text, &toks[a], &toks[b]);
+        !g.is_empty()
+            && g.chars()
+                .all(|c| c.is_whitespace() || matches!(c, '-' | '"' | '«' | '»' | '“' | '”'))
+    };
+    let mut k = from;
+    while k < toks.len() && k < from + LOWERCASE_TITLE_WORDS && (k == 0 || joined(k - 1, k)) {
+        let t = toks[k].text;
+        let lower_latin =
+            t.chars().next().is_some_and(char::is_lowercase) && !names::is_cyrillic(t);
+        if lower_latin && !CONNECTORS.contains(&t) {
+            return None;
+        }
+        if name_like(k) {
+            let mut e = k + 1;
+            while e < toks.len()
+                && e - k < 3
+                && name_like(e)
+                && joined(e - 1, e)
+                && gap(text, &toks[e - 1], &toks[e]).trim().is_empty()
+            {
+                e += 1;
+            }
+            if e - k >= 2 {
+                return Some((k, e));
+            }
+            k = e;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "Terry Branstad, the U.S. ambassador": a full name of two or three words right before
+/// ", the" (or ", a"), which opens the title at `start`.
+fn name_before_apposition(
+    text: &str,
+    toks: &[Token],
+    f: &[String],
+    start: usize,
+    name_like: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let article = start.checked_sub(1)?;
+    if !matches!(f[article].as_str(), "the" | "a" | "an") || article == 0 {
+        return None;
+    }
+    let end = article;
+    if gap(text, &toks[end - 1], &toks[article]).trim() != "," {
+        return None;
+    }
+    let mut s = end;
+    while s > 0
+        && end - s < 3
+        && name_like(s - 1)
+        && (s == end || gap(text, &toks[s - 1], &toks[s]).trim().is_empty())
+    {
+        s -= 1;
+    }
+    (end - s >= 2).then_some((s, end))
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ use briefing::ingest::{self, Article, Origin};
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
-/// Show what briefing makes of articles: title, date, language, partners, summary, figures.
+/// Show what briefing makes of articles: title, date, language, partners, summary, figures,
+/// agreements and people.
 #[derive(Debug, ClapArgs)]
 #[command(
     after_help = "Uses the site.toml of --root (default: the current folder) when there is one.\n\
@@ -50,6 +51,10 @@ struct Inspected<'a> {
     mentioned: Vec<String>,
     summary: &'a [String],
     figures: Vec<&'a str>,
+    /// Documents signed, planned or discussed (kind, text, subject, parties, status).
+    agreements: &'a [analyse::agreements::Agreement],
+    /// People named with a role (name, key, roles with title and country, mentions).
+    people: &'a [analyse::people::Person],
     source_name: Option<&'a str>,
     url: Option<&'a str>,
     /// The clean body, one entry per paragraph or list item.
@@ -135,6 +140,8 @@ fn json(results: &[(Article, analyse::Analysis)]) -> anyhow::Result<String> {
             mentioned: ids(&an.mentioned),
             summary: &an.summary,
             figures: an.figures.iter().map(|f| f.text.as_str()).collect(),
+            agreements: &an.agreements,
+            people: &an.people,
             source_name: a.source_name.as_deref(),
             url: a.url.as_deref(),
             body: a.blocks.iter().map(|b| b.text.as_str()).collect(),
@@ -198,6 +205,17 @@ fn human(results: &[(Article, analyse::Analysis)], context: &AnalysisContext) ->
         if !an.figures.is_empty() {
             let figures: Vec<&str> = an.figures.iter().map(|f| f.text.as_str()).collect();
             out.push_str(&format!("  figures    {}\n", figures.join("; ")));
+        }
+        for x in &an.agreements {
+            out.push_str(&format!(
+                "  agreement  {} [{}]\n",
+                x.text,
+                x.status.as_str()
+            ));
+        }
+        for p in &an.people {
+            let roles: Vec<&str> = p.roles.iter().map(|r| r.title.as_str()).collect();
+            out.push_str(&format!("  person     {} ({})\n", p.name, roles.join("; ")));
         }
         if !a.removed.is_empty() {
             out.push_str(&format!(

@@ -223,6 +223,11 @@ impl PageDir {
         }
     }
 
+    /// The folder, relative to the site root (`articles/2026-02-04-slug`; empty for home).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     /// The HTML file of this page.
     pub fn file(&self) -> SitePath {
         let path = if self.0.is_empty() {

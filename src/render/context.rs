@@ -20,6 +20,8 @@ pub struct SiteView {
     pub base_path: String,
     pub home_country: Option<HomeView>,
     pub extra: toml::Table,
+    /// Whether `digest.json` and `articles.csv` are written (the footer links them).
+    pub data_export: bool,
 }
 
 /// The home country.

@@ -8,6 +8,7 @@
 //! family's data lives in `pages/`, the search index and feeds in `site_files.rs`.
 
 mod context;
+pub mod data;
 pub mod feed;
 mod headline;
 mod images;
@@ -275,6 +276,7 @@ pub fn render(
                     .map_or_else(|| id.to_string(), |p| p.name.clone()),
             }),
             extra: opts.config.extra.clone(),
+            data_export: opts.config.data_export,
         },
         nav: NavView {
             home: PageDir::home().url(pretty),
@@ -330,6 +332,9 @@ pub fn render(
     ));
     rendered.pages.extend(renderer.feeds());
     rendered.pages.push(renderer.search_index());
+    rendered
+        .pages
+        .extend(data::export(digest, opts, gazetteer, home));
     for (path, bytes) in &theme.statics {
         rendered.pages.push(Page::new(path.clone(), bytes.clone()));
     }

@@ -132,3 +132,39 @@ fn inspect_json_of_the_seeds_snapshot() {
         insta::assert_snapshot!("inspect_json_seeds", run.stdout());
     });
 }
+
+#[test]
+fn inspect_json_reports_agreements_and_people() {
+    let site = SiteTest::sample();
+    let all = site.inspect_json(&site.sample_clippings(), &[]);
+    let signed: Vec<&Value> = seed(&all, "002")["agreements"]
+        .as_array()
+        .expect("agreements is an array")
+        .iter()
+        .filter(|a| a["status"] == "signed")
+        .collect();
+    assert_eq!(signed.len(), 7, "{signed:#?}");
+    assert_eq!(signed[0]["kind"], "memorandum");
+    assert_eq!(
+        signed[0]["parties"],
+        "the Ministries of Economy of Kyrgyzstan and Russia"
+    );
+    // The same envoy in English and in Ukrainian, with the same cross-script key.
+    let gor = |prefix: &str| -> Value {
+        seed(&all, prefix)["people"]
+            .as_array()
+            .expect("people is an array")
+            .iter()
+            .find(|p| p["name"] == "Sergio Gor" || p["name"] == "Серджіо Гор")
+            .unwrap_or_else(|| panic!("no Sergio Gor in {prefix}"))
+            .clone()
+    };
+    let (en, uk) = (gor("000"), gor("001"));
+    assert_eq!(en["key"], uk["key"]);
+    assert!(!en["roles"].as_array().unwrap().is_empty());
+    assert!(en["roles"][0]["title"].as_str().unwrap().contains("Envoy"));
+    // Articles without any: empty arrays, never missing keys.
+    for a in &all {
+        assert!(a["agreements"].is_array() && a["people"].is_array());
+    }
+}

@@ -81,8 +81,10 @@ fn each_report_of_the_story_lists_the_other_as_also_reported() {
 fn lists_show_a_story_once_with_its_other_reports_named() {
     let site = SiteTest::sample();
     site.build_ok(&[]);
-    let cards = |page: &str| site.read(page).matches("class=\"card\"").count()
-        + site.read(page).matches("class=card>").count();
+    let cards = |page: &str| {
+        site.read(page).matches("class=\"card\"").count()
+            + site.read(page).matches("class=card>").count()
+    };
     // Five articles, four stories: the home page and February's page list four cards.
     assert_eq!(cards("index.html"), 4, "{}", site.read("index.html"));
     let home = site.read("index.html");
