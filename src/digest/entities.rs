@@ -284,6 +284,7 @@ mod tests {
                 })
                 .collect(),
             agreements: Vec::new(),
+            story_keys: Default::default(),
         };
         (article, analysis)
     }
