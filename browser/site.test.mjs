@@ -27,6 +27,7 @@ if (!fs.existsSync(path.join(root, 'index.html'))) {
 
 const PARTNERS = ['United States', 'Russia', 'Pakistan', 'Organization of Turkic States'];
 const ARTICLE_COUNT = 5;
+const STORY_COUNT = 4; // seeds 000 and 001 report one story
 const expectedTitle = process.env.BRIEFING_TITLE ?? (() => {
   try {
     const toml = fs.readFileSync(path.join(here, '..', 'site.toml'), 'utf8');
@@ -198,8 +199,10 @@ try {
       [...new Set(as.map((a) => a.href).filter((h) => /\/articles\/[^/]+\/index\.html$/.test(h)))]);
     check('index.html', `${ARTICLE_COUNT} article links`, () => assert.equal(articleLinks.length, ARTICLE_COUNT,
       `${articleLinks.length} distinct article links in <main>`));
+    // A story reported twice (seeds 000 and 001) is one card naming the other report, so
+    // every article is still one click away (the links above) but there is a card less.
     const cards = await main.locator('article').count();
-    check('index.html', `${ARTICLE_COUNT} article cards`, () => assert.equal(cards, ARTICLE_COUNT, `${cards} <article> cards`));
+    check('index.html', `${STORY_COUNT} article cards`, () => assert.equal(cards, STORY_COUNT, `${cards} <article> cards`));
     for (const name of PARTNERS) {
       const n = await main.locator('a[href*="partners/"]').filter({ hasText: name }).count();
       check('index.html', `partner link "${name}"`, () => assert.ok(n > 0, 'no link to its partner page'));
