@@ -26,6 +26,7 @@ mod suite {
     mod output_safety;
     mod page_snapshot;
     pub(crate) mod pages;
+    mod people;
     mod robustness;
     mod serve;
     mod stories;

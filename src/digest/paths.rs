@@ -203,6 +203,21 @@ impl PageDir {
         PageDir(format!("months/{month}"))
     }
 
+    /// `people`.
+    pub fn people() -> PageDir {
+        PageDir("people".into())
+    }
+
+    /// `people/sergio-gor`.
+    pub fn person(id: &str) -> PageDir {
+        PageDir(format!("people/{id}"))
+    }
+
+    /// `agreements`.
+    pub fn agreements() -> PageDir {
+        PageDir("agreements".into())
+    }
+
     /// `search`.
     pub fn search() -> PageDir {
         PageDir("search".into())

@@ -48,6 +48,10 @@ pub struct NavView {
     pub months: String,
     pub search: String,
     pub feed: String,
+    /// The people index, when anyone has a page.
+    pub people: Option<String>,
+    /// The agreements page, when any document was found.
+    pub agreements: Option<String>,
 }
 
 /// A link to a partner page.

@@ -206,6 +206,9 @@ enum Job {
     Undated(usize),
     Search,
     NotFound,
+    People,
+    Person(usize),
+    Agreements,
 }
 
 /// `job(1)`, `job(2)`, … for each page of a list of `len` articles.
@@ -244,6 +247,8 @@ struct Renderer<'a> {
     views: Views,
     site: SiteView,
     nav: NavView,
+    /// People with pages and documents per partner.
+    entities: pages::people::Entities,
 }
 
 /// Render the whole site, skipping the templated pages `unchanged` says the output already
@@ -257,6 +262,7 @@ pub fn render(
     unchanged: Unchanged,
 ) -> Result<Rendered, Error> {
     let pretty = opts.config.pretty_urls;
+    let entities = pages::people::Entities::new(digest);
     let renderer = Renderer {
         templates_fingerprint: theme.templates_fingerprint(),
         digest,
@@ -284,13 +290,24 @@ pub fn render(
             months: PageDir::months().url(pretty),
             search: PageDir::search().url(pretty),
             feed: "feed.xml".into(),
+            people: (!entities.people.is_empty()).then(|| PageDir::people().url(pretty)),
+            agreements: (!entities.agreements.is_empty())
+                .then(|| PageDir::agreements().url(pretty)),
         },
+        entities,
     };
 
     let per_page = renderer.per_page();
     let mut jobs = vec![Job::Partners, Job::Months, Job::Search, Job::NotFound];
     jobs.extend((1..=renderer.home_pages()).map(Job::Home));
     jobs.extend((0..digest.items.len()).map(Job::Article));
+    if !renderer.entities.people.is_empty() {
+        jobs.push(Job::People);
+        jobs.extend((0..renderer.entities.people.len()).map(Job::Person));
+    }
+    if !renderer.entities.agreements.is_empty() {
+        jobs.push(Job::Agreements);
+    }
     let lists = &renderer.views.lists;
     for (id, items) in &lists.partner {
         jobs.extend(paged(items.len(), per_page, |n| {
@@ -481,6 +498,33 @@ impl Renderer<'_> {
                 format!("Undated{}", page_suffix(*n)),
                 lang,
                 json(self.month_data(None, *n)),
+            ),
+            Job::People => (
+                PageDir::people(),
+                "people.html",
+                "people",
+                "People".into(),
+                lang,
+                json(self.people_data()),
+            ),
+            Job::Person(p) => {
+                let person = &self.entities.people[*p];
+                (
+                    PageDir::person(&person.id.to_string()),
+                    "person.html",
+                    "person",
+                    person.name.clone(),
+                    lang,
+                    json(self.person_data(*p)),
+                )
+            }
+            Job::Agreements => (
+                PageDir::agreements(),
+                "agreements.html",
+                "agreements",
+                "Agreements".into(),
+                lang,
+                json(self.agreements_data()),
             ),
             Job::Search => (
                 PageDir::search(),

@@ -73,6 +73,17 @@ impl Renderer<'_> {
                     .filter(|&&j| !same_story(d, i, j))
                     .map(|&j| v.links[j].clone())
                     .collect(),
+                people: self.entities.by_item[i]
+                    .iter()
+                    .map(|&p| super::people::person_link(&self.entities.people[p], v))
+                    .collect(),
+                agreements: super::people::agreement_views(
+                    d,
+                    v,
+                    &(0..item.analysis.agreements.len())
+                        .map(|k| (i, k))
+                        .collect::<Vec<_>>(),
+                ),
                 also_reported: d.story_of[i]
                     .map(|s| {
                         d.stories[s]
@@ -122,6 +133,10 @@ pub(crate) struct ArticleView {
     newer: Option<ArticleLink>,
     partner_nav: Vec<PartnerNav>,
     related: Vec<ArticleLink>,
+    /// People with pages that the article names.
+    people: Vec<super::people::PersonLink>,
+    /// Documents it reports (signed, planned, discussed).
+    agreements: Vec<super::people::AgreementView>,
     /// The other reports of the same story (see `digest::stories`), newest first.
     also_reported: Vec<AlsoReported>,
 }

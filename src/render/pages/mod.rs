@@ -6,3 +6,4 @@ pub(crate) mod article;
 pub(crate) mod home;
 pub(crate) mod month;
 pub(crate) mod partner;
+pub(crate) mod people;

@@ -86,6 +86,15 @@ impl Renderer<'_> {
             } else {
                 Vec::new()
             },
+            agreements: match (page, self.entities.agreements.get(id)) {
+                (1, Some(refs)) => super::people::agreement_views(d, v, refs),
+                _ => Vec::new(),
+            },
+            people: if page == 1 {
+                self.partner_people(id)
+            } else {
+                Vec::new()
+            },
             months,
             undated: v.cards(&undated),
             years,
@@ -196,6 +205,10 @@ pub(crate) struct PartnerData {
     partner: PartnerLink,
     feed_url: String,
     figures: Vec<PartnerFigure>,
+    /// Documents reported in the partner's articles (page 1 only).
+    agreements: Vec<super::people::AgreementView>,
+    /// People with pages named in the partner's articles, most articles first (page 1 only).
+    people: Vec<super::people::PersonLink>,
     months: Vec<MonthGroup>,
     undated: Vec<ArticleCard>,
     /// Year jumps, when the partner's articles span more than one year.
