@@ -101,7 +101,19 @@ pub(crate) fn person_link(person: &PersonRecord, v: &Views) -> PersonLink {
     PersonLink {
         name: person.name.clone(),
         url: PageDir::person(&person.id.to_string()).url(v.pretty),
-        role: person.roles.last().map(|r| r.title.clone()),
+        // The latest role written in Latin script where there is one (the default theme's
+        // pages are in English), else the latest as written.
+        role: person
+            .roles
+            .iter()
+            .rev()
+            .find(|r| {
+                !r.title
+                    .chars()
+                    .any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+            })
+            .or(person.roles.last())
+            .map(|r| r.title.clone()),
         articles: person.items.len(),
     }
 }
