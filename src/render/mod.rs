@@ -9,6 +9,7 @@
 
 mod context;
 pub mod feed;
+mod figures;
 mod headline;
 mod images;
 mod pages;
