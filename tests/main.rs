@@ -17,7 +17,7 @@ mod suite {
     mod crash_safety;
     mod determinism;
     mod feeds;
-    mod hostile;
+    pub(crate) mod hostile;
     mod init_new;
     mod inspect;
     mod lang;

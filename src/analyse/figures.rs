@@ -123,7 +123,18 @@ pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> 
                 continue;
             }
             last_end = end;
-            let raw = &sentence[start..end];
+            let mut raw = &sentence[start..end];
+            // A scale's abbreviation keeps its dot ("5 млн."); a full stop after a whole
+            // word ("$2 billion.") ends the sentence, not the figure.
+            if let Some(word) = raw.trim_end().strip_suffix('.') {
+                let last = word
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if last.chars().count() > 4 {
+                    raw = word;
+                }
+            }
             let end = start + raw.trim_end().len();
             let start = end - raw.trim().len();
             kept.push((start, rank, end));

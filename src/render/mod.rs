@@ -7,6 +7,7 @@
 //! This file is the orchestration (jobs, shared context, fingerprints, Tera); each page
 //! family's data lives in `pages/`, the search index and feeds in `site_files.rs`.
 
+mod anchors;
 mod context;
 pub mod feed;
 mod figures;

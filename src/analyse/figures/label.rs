@@ -117,7 +117,7 @@ pub(super) fn label(
     verbs.reverse();
     // 2. The noun phrase before it.
     let mut j = i;
-    while j > 0 && !is_verb(&left[j - 1].lower()) {
+    while j > 0 && !is_phrase_stop(&left[j - 1].lower(), j.checked_sub(2).map(|k| left[k].text)) {
         j -= 1;
     }
     let phrase = trim_phrase(&left[j..i], period.as_ref().map(|p| p.range(clause_start)));
@@ -137,7 +137,10 @@ pub(super) fn label(
         let starts_modifier = right.first().is_some_and(|w| is_modifier(&w.lower()));
         if starts_modifier {
             for w in right.iter().take(MAX_WORDS - 1) {
-                if is_verb(&w.lower()) || is_period_word(&w.lower()) {
+                if is_phrase_stop(&w.lower(), None)
+                    || is_verb(&w.lower())
+                    || is_period_word(&w.lower())
+                {
                     break;
                 }
                 phrase.push(clean(w.text).to_owned());
@@ -180,7 +183,9 @@ fn antecedent(before: &[Word], clause_start: usize) -> Vec<String> {
     rest.next();
     for w in rest {
         let lower = w.lower();
-        if is_verb(&lower) || is_clause_word(&lower) || matches!(lower.as_str(), "of" | "для")
+        if is_phrase_stop(&lower, None)
+            || is_clause_word(&lower)
+            || matches!(lower.as_str(), "of" | "для")
         {
             break;
         }
@@ -209,7 +214,10 @@ fn trim_phrase(words: &[Word], period: Option<(usize, usize)>) -> Vec<String> {
 }
 
 fn trim_words(mut words: Vec<String>) -> Vec<String> {
-    while words.first().is_some_and(|w| is_lead_filler(&w.to_lowercase())) {
+    while words
+        .first()
+        .is_some_and(|w| is_lead_filler(&w.to_lowercase()))
+    {
         words.remove(0);
     }
     while words
@@ -255,7 +263,10 @@ fn words(sentence: &str, lo: usize, hi: usize) -> Vec<Word<'_>> {
     let mut start = None;
     let bytes_end = hi;
     let text = &sentence[lo..hi];
-    for (k, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (k, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let at = lo + k;
         if c.is_whitespace() || at == bytes_end {
             if let Some(s) = start.take() {
@@ -290,30 +301,115 @@ fn is_clause_word(w: &str) -> bool {
     is_relative(w)
         || matches!(
             w,
-            "that" | "while" | "whereas" | "when" | "where" | "but" | "although" | "though"
-                | "because" | "if" | "as" | "according" | "said" | "says" | "noted"
-                | "что" | "чтобы" | "где" | "когда" | "но" | "хотя" | "если" | "как"
-                | "що" | "щоб" | "де" | "коли" | "але" | "хоча" | "якщо" | "як"
+            "that"
+                | "while"
+                | "whereas"
+                | "when"
+                | "where"
+                | "but"
+                | "although"
+                | "though"
+                | "because"
+                | "if"
+                | "as"
+                | "according"
+                | "said"
+                | "says"
+                | "noted"
+                | "что"
+                | "чтобы"
+                | "где"
+                | "когда"
+                | "но"
+                | "хотя"
+                | "если"
+                | "как"
+                | "що"
+                | "щоб"
+                | "де"
+                | "коли"
+                | "але"
+                | "хоча"
+                | "якщо"
+                | "як"
         )
 }
 
 fn is_relative(w: &str) -> bool {
     matches!(w, "which" | "who" | "whose")
         || w.starts_with("котор")
-        || ["який", "яка", "яке", "які", "якого", "якої", "яких", "якому", "якій"].contains(&w)
+        || [
+            "який",
+            "яка",
+            "яке",
+            "які",
+            "якого",
+            "якої",
+            "яких",
+            "якому",
+            "якій",
+        ]
+        .contains(&w)
 }
 
 /// Prepositions and qualifiers between a figure and its verb or noun.
 fn is_skipped(w: &str) -> bool {
     matches!(
         w,
-        "to" | "at" | "by" | "of" | "over" | "more" | "than" | "nearly" | "almost" | "about"
-            | "around" | "some" | "least" | "up" | "worth" | "approximately" | "roughly"
-            | "estimated" | "valued" | "just" | "only" | "another" | "from" | "—" | "–" | "-"
-            | "до" | "на" | "в" | "во" | "около" | "более" | "свыше" | "почти" | "порядка"
-            | "не" | "менее" | "чем" | "от" | "с" | "у" | "понад" | "більше" | "близько"
-            | "майже" | "щонайменше" | "менше" | "ніж" | "від" | "з" | "із" | "сумму"
-            | "суму" | "размере" | "розмірі"
+        "to" | "at"
+            | "by"
+            | "of"
+            | "over"
+            | "more"
+            | "than"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "some"
+            | "least"
+            | "up"
+            | "worth"
+            | "approximately"
+            | "roughly"
+            | "estimated"
+            | "valued"
+            | "just"
+            | "only"
+            | "another"
+            | "from"
+            | "—"
+            | "–"
+            | "-"
+            | "до"
+            | "на"
+            | "в"
+            | "во"
+            | "около"
+            | "более"
+            | "свыше"
+            | "почти"
+            | "порядка"
+            | "не"
+            | "менее"
+            | "чем"
+            | "от"
+            | "с"
+            | "у"
+            | "понад"
+            | "більше"
+            | "близько"
+            | "майже"
+            | "щонайменше"
+            | "менше"
+            | "ніж"
+            | "від"
+            | "з"
+            | "із"
+            | "сумму"
+            | "суму"
+            | "размере"
+            | "розмірі"
     )
 }
 
@@ -321,8 +417,22 @@ fn is_skipped(w: &str) -> bool {
 fn is_modifier(w: &str) -> bool {
     matches!(
         w,
-        "with" | "of" | "for" | "from" | "in" | "on" | "under" | "с" | "со" | "из" | "для"
-            | "по" | "в" | "з" | "із" | "у"
+        "with"
+            | "of"
+            | "for"
+            | "from"
+            | "in"
+            | "on"
+            | "under"
+            | "с"
+            | "со"
+            | "из"
+            | "для"
+            | "по"
+            | "в"
+            | "з"
+            | "із"
+            | "у"
     )
 }
 
@@ -330,50 +440,246 @@ fn is_modifier(w: &str) -> bool {
 fn is_lead_filler(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
-            | "those" | "and" | "or" | "with" | "in" | "on" | "for" | "also" | "currently"
-            | "now" | "total" | "и" | "а" | "также" | "і" | "та" | "а також" | "також"
-            | "его" | "её" | "их" | "його" | "її" | "їх"
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "and"
+            | "or"
+            | "with"
+            | "in"
+            | "on"
+            | "for"
+            | "also"
+            | "currently"
+            | "now"
+            | "total"
+            | "и"
+            | "а"
+            | "также"
+            | "і"
+            | "та"
+            | "а також"
+            | "також"
+            | "его"
+            | "её"
+            | "их"
+            | "його"
+            | "її"
+            | "їх"
     )
 }
 
 fn is_period_word(w: &str) -> bool {
-    matches!(w, "since" | "until" | "during" | "after" | "before" | "с" | "після" | "после")
+    matches!(
+        w,
+        "since" | "until" | "during" | "after" | "before" | "с" | "після" | "после"
+    )
 }
 
 /// English verbs that state figures, by stem (inflections follow).
 const EN_VERBS: &[&str] = &[
-    "total", "reach", "amount", "exceed", "surpass", "stand", "stood", "grow", "grew", "rise",
-    "rose", "fall", "fell", "increas", "decreas", "declin", "drop", "doubl", "tripl", "climb",
-    "invest", "allocat", "provid", "export", "import", "sign", "include", "compris", "attract",
-    "earmark", "spend", "spent", "cost", "plan", "expect", "aim", "boost", "rais",
-    "bring", "brought", "hit", "top", "account", "contribut", "issu", "lend", "lent", "grant",
-    "pledg", "commit", "send", "sent", "receiv", "deliver", "ship", "produc", "generat",
-    "creat", "employ", "operat", "build", "built", "construct", "purchas", "buy", "bought",
-    "sell", "sold", "estimat", "valu", "approv", "launch", "open", "host", "count", "number",
-    "expand", "extend", "cut", "reduc", "lower", "return", "transfer", "disburs", "finance",
-    "financ", "fund",
+    "total",
+    "reach",
+    "amount",
+    "exceed",
+    "surpass",
+    "stand",
+    "stood",
+    "grow",
+    "grew",
+    "rise",
+    "rose",
+    "fall",
+    "fell",
+    "increas",
+    "decreas",
+    "declin",
+    "drop",
+    "doubl",
+    "tripl",
+    "climb",
+    "invest",
+    "allocat",
+    "provid",
+    "export",
+    "import",
+    "sign",
+    "include",
+    "compris",
+    "attract",
+    "earmark",
+    "spend",
+    "spent",
+    "cost",
+    "expect",
+    "aim",
+    "boost",
+    "rais",
+    "bring",
+    "brought",
+    "hit",
+    "top",
+    "account",
+    "contribut",
+    "issu",
+    "lend",
+    "lent",
+    "grant",
+    "pledg",
+    "commit",
+    "send",
+    "sent",
+    "receiv",
+    "deliver",
+    "ship",
+    "produc",
+    "generat",
+    "creat",
+    "employ",
+    "operat",
+    "build",
+    "built",
+    "construct",
+    "purchas",
+    "buy",
+    "bought",
+    "sell",
+    "sold",
+    "estimat",
+    "valu",
+    "approv",
+    "launch",
+    "open",
+    "host",
+    "count",
+    "number",
+    "expand",
+    "extend",
+    "cut",
+    "reduc",
+    "lower",
+    "return",
+    "transfer",
+    "disburs",
+    "finance",
+    "financ",
+    "fund",
 ];
 
 /// Auxiliaries and adverbs of a verb group.
 const EN_AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "should", "can", "may", "might", "shall", "must", "also", "already", "currently",
-    "now", "still", "reportedly", "nearly", "almost", "further", "jointly", "together",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "must",
+    "also",
+    "already",
+    "currently",
+    "now",
+    "still",
+    "reportedly",
+    "nearly",
+    "almost",
+    "further",
+    "jointly",
+    "together",
 ];
 
 /// Russian and Ukrainian verb stems that state figures.
 const CYR_VERBS: &[&str] = &[
-    "состав", "достиг", "достич", "превы", "выр", "увелич", "сократ", "сниз", "упал", "выдел",
-    "направ", "инвест", "вложи", "подпис", "план", "намер", "ожида", "оцен", "привлеч",
-    "привлек", "экспорт", "импорт", "постав", "был", "будет", "есть", "являе", "насчит",
-    "сяг", "склал", "склад", "склав", "зрос", "збільш", "зменш", "перевищ", "виділ", "досяг",
-    "спрям", "вклал", "інвест", "підпис", "очіку", "залуч", "експорт", "імпорт", "стан",
-    "буде", "був", "була", "були", "налічу", "сост", "реализ", "реаліз", "работа", "працю",
-    "действ", "діє", "діют", "откры", "відкри", "постро", "збуду", "будую", "строя",
+    "состав",
+    "достиг",
+    "достич",
+    "превы",
+    "выр",
+    "увелич",
+    "сократ",
+    "сниз",
+    "упал",
+    "выдел",
+    "направ",
+    "инвест",
+    "вложи",
+    "подпис",
+    "план",
+    "намер",
+    "ожида",
+    "оцен",
+    "привлеч",
+    "привлек",
+    "экспорт",
+    "импорт",
+    "постав",
+    "был",
+    "будет",
+    "есть",
+    "являе",
+    "насчит",
+    "сяг",
+    "склал",
+    "склад",
+    "склав",
+    "зрос",
+    "збільш",
+    "зменш",
+    "перевищ",
+    "виділ",
+    "досяг",
+    "спрям",
+    "вклал",
+    "інвест",
+    "підпис",
+    "очіку",
+    "залуч",
+    "експорт",
+    "імпорт",
+    "стан",
+    "буде",
+    "був",
+    "була",
+    "були",
+    "налічу",
+    "сост",
+    "реализ",
+    "реаліз",
+    "работа",
+    "працю",
+    "действ",
+    "діє",
+    "діют",
+    "откры",
+    "відкри",
+    "постро",
+    "збуду",
+    "будую",
+    "строя",
 ];
 
-/// Whether `w` (lower case) is a verb, an auxiliary or an adverb of a verb group.
+/// Whether `w` (lower case) is a verb, an auxiliary or an adverb of a verb group, next to a
+/// figure (where "totals", "exports" are verbs).
 fn is_verb(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphabetic());
     if w.is_empty() {
@@ -385,13 +691,45 @@ fn is_verb(w: &str) -> bool {
     if w.is_ascii() {
         return EN_VERBS.iter().any(|stem| {
             w.strip_prefix(stem).is_some_and(|rest| {
-                matches!(rest, "" | "s" | "es" | "e" | "ed" | "d" | "ing" | "ted" | "ting")
-                    || (rest.len() == 3 && rest.ends_with("ed"))
+                matches!(
+                    rest,
+                    "" | "s" | "es" | "e" | "ed" | "d" | "ing" | "ted" | "ting"
+                ) || (rest.len() == 3 && rest.ends_with("ed"))
             })
         }) || (w.len() > 5 && w.ends_with("ed"))
-            || matches!(w, "worth" | "reach")
+            || matches!(w, "worth" | "reach");
     }
-    CYR_VERBS.iter().any(|stem| w.starts_with(stem))
+    is_cyrillic_verb(w)
+}
+
+/// Whether `w` is surely a verb inside a noun phrase, where "exports", "trade" or "fund" are
+/// nouns: an auxiliary, an English past form, a verb after "to" or an auxiliary (`after`
+/// is the word before it), or a Cyrillic verb form.
+fn is_phrase_stop(w: &str, before: Option<&str>) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    if w.is_empty() {
+        return false;
+    }
+    if !w.is_ascii() {
+        return is_cyrillic_verb(w);
+    }
+    EN_AUX.contains(&w)
+        || (w.len() > 5 && w.ends_with("ed"))
+        || (is_verb(w) && before.is_some_and(|b| b == "to" || EN_AUX.contains(&b)))
+}
+
+/// A Russian or Ukrainian verb form: a known stem with a verb ending ("составили",
+/// "зросла"), so the nouns sharing a stem ("экспорт", "поставки", "план") are not verbs.
+fn is_cyrillic_verb(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "л", "ла", "ло", "ли", "ть", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ет", "є",
+        "ють", "ать", "ить", "ав", "ив", "ів", "ув",
+    ];
+    matches!(
+        w,
+        "зріс" | "виріс" | "вырос" | "рос" | "есть" | "буде" | "будет"
+    ) || (CYR_VERBS.iter().any(|stem| w.starts_with(stem))
+        && ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// A period named in a clause, as a short suffix.
@@ -596,6 +934,18 @@ mod tests {
     }
 
     #[test]
+    fn nouns_sharing_a_verb_stem_stay_in_the_label() {
+        assert_eq!(
+            one("Kyrgyz exports to Russia reached $1 billion.", "$1 billion").0,
+            Some("Kyrgyz exports to Russia".into())
+        );
+        assert_eq!(
+            one("Экспорт в Россию составил 40 процентов.", "40 процентов").0,
+            Some("Экспорт в Россию".into())
+        );
+    }
+
+    #[test]
     fn no_label_from_nothing_or_from_a_long_clause() {
         assert_eq!(one("$5 billion.", "$5 billion").0, None);
         assert_eq!(
@@ -613,9 +963,6 @@ mod tests {
     fn labels_never_run_into_another_figure() {
         let all = labels("Trade reached $5 billion, $3 billion of it exports.");
         assert_eq!(all[0].1.as_deref(), Some("Trade"));
-        assert!(all[1]
-            .1
-            .as_deref()
-            .is_none_or(|l| !l.contains("5 billion")));
+        assert!(all[1].1.as_deref().is_none_or(|l| !l.contains("5 billion")));
     }
 }

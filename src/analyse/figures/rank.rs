@@ -45,10 +45,10 @@ fn in_title(f: &Figure, title: &str) -> bool {
     let number = number.trim_end_matches(['.', ',', ' ', '\u{a0}']);
     !number.is_empty()
         && title.match_indices(number).any(|(at, _)| {
-            // Whole numbers only: "5" is not in "25".
+            // Whole numbers only: "5" is not in "25" or "2.5".
             let before = title[..at].chars().next_back();
             let after = title[at + number.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_digit())
+            !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
                 && !after.is_some_and(|c| c.is_ascii_digit())
         })
 }
@@ -156,7 +156,11 @@ mod tests {
         let groups = key_figures(&figures, "", 5);
         assert_eq!(
             shown(&groups),
-            [vec!["$2 billion"], vec!["40 percent"], vec!["over 300 firms"]]
+            [
+                vec!["$2 billion"],
+                vec!["40 percent"],
+                vec!["over 300 firms"]
+            ]
         );
     }
 }

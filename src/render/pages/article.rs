@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::digest::PageDir;
 use crate::render::context::{ArticleLink, MonthLink, PartnerLink};
 use crate::render::figures::{self, FigureGroupView};
-use crate::render::{headline, images, Renderer};
+use crate::render::{anchors, headline, images, Renderer};
 
 impl Renderer<'_> {
     pub(crate) fn article_data(&self, i: usize) -> ArticleData {
@@ -44,7 +44,7 @@ impl Renderer<'_> {
                 source_url: a.url.clone(),
                 lang: item.analysis.language.to_string(),
                 language_name: item.analysis.language.name().to_owned(),
-                body_html: images::images_as_links(&a.html),
+                body_html: anchors::drop_rel_without_href(&images::images_as_links(&a.html)),
                 partners: v.partner_links(&item.analysis.partners),
                 mentioned: v.partner_links(&item.analysis.mentioned),
                 month: item.month.map(|m| v.month(&m, d.by_month[&m].len())),

@@ -97,11 +97,12 @@ impl Renderer<'_> {
     /// The key figures of a partner's newest articles (a few per article, so one
     /// number-heavy report does not fill the table), each linked to its article.
     pub(crate) fn partner_figures(&self, items: &[usize]) -> Vec<PartnerFigure> {
-        figures::partner_figures(
-            items
-                .iter()
-                .map(|&i| (&self.digest.items[i].analysis.figures[..], &self.views.links[i])),
-        )
+        figures::partner_figures(items.iter().map(|&i| {
+            (
+                &self.digest.items[i].analysis.figures[..],
+                &self.views.links[i],
+            )
+        }))
     }
 
     /// Page `page` (from 1) of a partner's articles of one month.
