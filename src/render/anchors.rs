@@ -17,17 +17,22 @@ pub fn drop_rel_without_href(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find("<a ") {
-        out.push_str(&rest[..at + 3]);
+        out.push_str(&rest[..at + 2]);
         let after = &rest[at + 3..];
         let Some(end) = tag_end(after) else {
+            out.push(' ');
             out.push_str(after);
             return out;
         };
         let attrs = &after[..end];
-        if attribute(attrs, "href").is_none() {
-            out.push_str(&without_rel(attrs));
+        let attrs = if attribute(attrs, "href").is_none() {
+            without_rel(attrs)
         } else {
-            out.push_str(attrs);
+            attrs.to_owned()
+        };
+        if !attrs.trim().is_empty() {
+            out.push(' ');
+            out.push_str(&attrs);
         }
         rest = &after[end..];
     }
