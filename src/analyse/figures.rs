@@ -149,7 +149,15 @@ pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> 
             if out.iter().any(|f| normalise(&f.text) == key) {
                 continue;
             }
-            let kind = KINDS[rank];
+            // "more than 20 percent", "около 1,1 млрд долларов": a qualified amount the
+            // count pattern found first is still money or a percentage.
+            let kind = match KINDS[rank] {
+                FigureKind::Count => PATTERNS[..5]
+                    .iter()
+                    .position(|p| p.is_match(&text))
+                    .map_or(FigureKind::Count, |r| KINDS[r]),
+                kind => kind,
+            };
             let found = label::label(sentence, (start, end), kind, &others);
             out.push(Figure {
                 value: found.value.unwrap_or_else(|| text.clone()),
@@ -208,6 +216,14 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         extract([s]).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn qualified_amounts_keep_their_kind() {
+        let figures = extract(["It grew by more than 20 percent, to около 1,1 млрд долларов."]);
+        let kinds: Vec<FigureKind> = figures.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FigureKind::Percent, FigureKind::Money]);
+        assert_eq!(figures[0].value, "more than 20 percent");
     }
 
     #[test]

@@ -110,14 +110,22 @@ pub(super) fn label(
     while i > 0 && is_skipped(&left[i - 1].lower()) {
         i -= 1;
     }
-    while i > 0 && is_verb(&left[i - 1].lower()) {
+    // "a grant of $12.4 million": after an article a verb-like word is a noun.
+    let after_article =
+        |k: usize| k > 0 && matches!(left[k - 1].lower().as_str(), "a" | "an" | "the");
+    while i > 0 && is_verb(&left[i - 1].lower()) && !after_article(i - 1) {
         verbs.push(left[i - 1]);
         i -= 1;
     }
     verbs.reverse();
     // 2. The noun phrase before it.
     let mut j = i;
-    while j > 0 && !is_phrase_stop(&left[j - 1].lower(), j.checked_sub(2).map(|k| left[k].text)) {
+    // The nearest noun phrase: back to a verb, or to "with" joining another one ("provide
+    // Kyrgyzstan with a grant of …").
+    while j > 0
+        && !is_phrase_stop(&left[j - 1].lower(), j.checked_sub(2).map(|k| left[k].text))
+        && !matches!(left[j - 1].lower().as_str(), "with" | "про")
+    {
         j -= 1;
     }
     let phrase = trim_phrase(&left[j..i], period.as_ref().map(|p| p.range(clause_start)));
@@ -409,6 +417,12 @@ fn is_skipped(w: &str) -> bool {
             | "сумму"
             | "суму"
             | "размере"
+            | "лишь"
+            | "лише"
+            | "только"
+            | "всего"
+            | "всього"
+            | "тільки"
             | "розмірі"
     )
 }
@@ -668,6 +682,14 @@ const CYR_VERBS: &[&str] = &[
     "работа",
     "працю",
     "действ",
+    "оцін",
+    "оцен",
+    "станов",
+    "оголос",
+    "объяв",
+    "получ",
+    "отрима",
+    "предостав",
     "діє",
     "діют",
     "откры",
@@ -725,11 +747,44 @@ fn is_cyrillic_verb(w: &str) -> bool {
         "л", "ла", "ло", "ли", "ть", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ет", "є",
         "ють", "ать", "ить", "ав", "ив", "ів", "ув",
     ];
+    // Past tense, infinitive and Ukrainian future endings, which few nouns of seven letters
+    // or more share.
+    const LONG_ENDINGS: &[&str] = &[
+        "ила",
+        "ала",
+        "ела",
+        "ыла",
+        "іла",
+        "или",
+        "али",
+        "ели",
+        "ыли",
+        "іли",
+        "ило",
+        "ало",
+        "ело",
+        "ыло",
+        "іло",
+        "ился",
+        "ался",
+        "ились",
+        "ались",
+        "ировал",
+        "ували",
+        "увала",
+        "ить",
+        "ать",
+        "ять",
+        "іть",
+        "тиме",
+        "тимуть",
+    ];
     matches!(
         w,
         "зріс" | "виріс" | "вырос" | "рос" | "есть" | "буде" | "будет"
     ) || (CYR_VERBS.iter().any(|stem| w.starts_with(stem))
-        && ENDINGS.iter().any(|e| w.ends_with(e)))
+        && (ENDINGS.iter().any(|e| w.ends_with(e)) || w.ends_with("ме")))
+        || (w.chars().count() >= 7 && LONG_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// A period named in a clause, as a short suffix.
@@ -930,6 +985,34 @@ mod tests {
             )
             .0,
             Some("Експорт, H1 2025".into())
+        );
+    }
+
+    #[test]
+    fn a_noun_after_an_article_and_a_phrase_after_with() {
+        assert_eq!(
+            one(
+                "Japan will provide Kyrgyzstan with a grant of $12.4 million for water.",
+                "$12.4 million"
+            )
+            .0,
+            Some("Grant".into())
+        );
+        assert_eq!(
+            one(
+                "Сторона оголосила про пакет у 12 млрд євро для регіону.",
+                "12 млрд євро"
+            )
+            .0,
+            Some("Пакет".into())
+        );
+        assert_eq!(
+            one(
+                "Товарообіг торік становив лише 140 млн доларів.",
+                "140 млн доларів"
+            )
+            .0,
+            Some("Товарообіг торік".into())
         );
     }
 
