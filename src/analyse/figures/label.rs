@@ -28,12 +28,12 @@ use super::FigureKind;
 #[rustfmt::skip]
 mod words;
 use words::{
-    is_clause_word, is_lead_filler, is_modifier, is_period_word, is_phrase_stop, is_relative,
-    is_skipped, is_verb,
+    is_clause_word, is_lead_filler, is_leading_preposition, is_modifier, is_period_word,
+    is_phrase_stop, is_relative, is_skipped, is_verb,
 };
 
 /// Longest label, in words (before the period suffix).
-const MAX_WORDS: usize = 8;
+const MAX_WORDS: usize = 6;
 /// Bytes of context looked at on each side of a figure (bounded work on huge sentences).
 const WINDOW: usize = 400;
 
@@ -197,6 +197,10 @@ fn antecedent(before: &[Word], clause_start: usize) -> Vec<String> {
     let mut rest = before.iter().rev().skip_while(|w| w.start >= clause_start);
     rest.next();
     for w in rest {
+        // "…the work of the Fund, which": the comma after the antecedent is not its end.
+        if !out.is_empty() && w.ends_clause {
+            break;
+        }
         let lower = w.lower();
         if is_phrase_stop(&lower, None)
             || is_clause_word(&lower)
@@ -241,7 +245,15 @@ fn trim_words(mut words: Vec<String>) -> Vec<String> {
     {
         words.pop();
     }
-    if words.len() > MAX_WORDS {
+    // Not a thing measured: a long clause, a place or time ("В Казахстан", "From the EU"),
+    // an infinitive or participle ("To supply electricity", "used to replace").
+    let first = words.first().map(String::as_str).unwrap_or("");
+    let lower = first.to_lowercase();
+    if words.len() > MAX_WORDS
+        || is_leading_preposition(&lower)
+        || lower.ends_with("ing")
+        || (first.ends_with("ed") && first.chars().next().is_some_and(char::is_lowercase))
+    {
         return Vec::new();
     }
     words
@@ -340,6 +352,7 @@ static PERIODS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (format!(r"(?i)(?:\bу|\bв|\bза)\s+друг\w+\s+півріч\w+\s+{YEAR}\s+р\w*"), "H2 $1"),
         (format!(r"(?i)\bза\s+дев'?’?ять\s+місяців\s+{YEAR}\s+р\w*"), "9M $1"),
         (format!(r"(?i)\b(?:in|during|for)\s+{YEAR}\b"), "$1"),
+        (format!(r"(?i)(?:\bпо\s+итогам|\bза\s+итогами|\bза\s+підсумками)\s+{YEAR}\s+(?:г|р)\w*"), "$1"),
         (format!(r"(?i)(?:\bв|\bза)\s+{YEAR}\s+год\w*"), "$1"),
         (format!(r"(?i)(?:\bу|\bв|\bза)\s+{YEAR}\s+р(?:оц\w*|ік)"), "$1"),
     ]
@@ -537,6 +550,43 @@ mod tests {
             )
             .0,
             Some("Товарообіг торік".into())
+        );
+    }
+
+    #[test]
+    fn places_infinitives_and_run_on_clauses_are_not_labels() {
+        assert_eq!(
+            one(
+                "The funds will be used to replace 140 kilometers of pipes.",
+                "140 kilometers"
+            )
+            .0,
+            None
+        );
+        assert_eq!(
+            one(
+                "Компания поставила в Казахстан более 160 тысяч тонн.",
+                "более 160 тысяч тонн"
+            )
+            .0,
+            None
+        );
+        assert_eq!(
+            one(
+                "За підсумками 2024 року товарообіг між країнами склав 90 млн доларів.",
+                "90 млн доларів"
+            )
+            .0,
+            Some("Товарообіг між країнами, 2024".into())
+        );
+        assert_eq!(
+            one(
+                "Китай финансирует часть проекта, общая стоимость которого оценивается в 4,7 \
+                 млрд долларов.",
+                "4,7 млрд долларов"
+            )
+            .0,
+            Some("Общая стоимость оценивается".into())
         );
     }
 

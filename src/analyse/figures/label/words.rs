@@ -150,7 +150,8 @@ pub(super) fn is_cyrillic_verb(w: &str) -> bool {
     const LONG_ENDINGS: &[&str] = &[
         "ила", "ала", "ела", "ыла", "іла", "или", "али", "ели", "ыли", "іли", "ило", "ало",
         "ело", "ыло", "іло", "ился", "ался", "ились", "ались", "ировал", "ували", "увала",
-        "ить", "ать", "ять", "іть", "тиме", "тимуть",
+        "ить", "ать", "ять", "іть", "тиме", "тимуть", "яли", "яла", "яло", "ует", "юет", "ает",
+        "яет", "ится", "ается", "уется", "ются", "ують", "юють", "ює",
     ];
     matches!(
         w,
@@ -160,3 +161,12 @@ pub(super) fn is_cyrillic_verb(w: &str) -> bool {
         || (w.chars().count() >= 7 && LONG_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
+
+/// Prepositions a label may not start with: what follows is a place, a time or a source.
+pub(super) fn is_leading_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "from" | "by" | "to" | "into" | "after" | "since" | "в" | "во" | "на" |
+        "из" | "от" | "к" | "по" | "за" | "у" | "від" | "з" | "із" | "до" | "після" | "после"
+    )
+}
