@@ -11,7 +11,7 @@
 //   - one page of each type (home, article, partner, partner-month, month, months, partners,
 //     search) has a skip link as its first focusable element pointing at <main>, one each of
 //     header/nav/main/footer landmarks and one h1, and no horizontal scroll at 320, 390, 768,
-//     1280 and 1600 px, in light and dark;
+//     1280 and 1600 px (folded <details> opened), in light and dark;
 //   - printed (print media emulated), a month page hides the site navigation, skip link, pagers
 //     and footer, and links to the web print their address.
 // Env: CHROMIUM (default /usr/bin/chromium; never downloads a browser), SCREENSHOTS (folder for
@@ -153,6 +153,8 @@ try {
         if (bg === 'rgb(251, 251, 250)' || bg === 'rgb(255, 255, 255)') problem(where, `light background in dark mode (${bg})`);
         await axe(pg, where);
       }
+      // Folded parts (a partner's key figures table) open, so they are measured and shown.
+      await pg.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       for (const width of [320, 390, 768, 1280, 1600]) {
         await pg.setViewportSize({ width, height: 900 });
         const o = await pg.evaluate(overflow);
