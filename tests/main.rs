@@ -18,7 +18,7 @@ mod suite {
     mod data;
     mod determinism;
     mod feeds;
-    mod hostile;
+    pub(crate) mod hostile;
     mod init_new;
     mod inspect;
     mod lang;

@@ -1,13 +1,41 @@
 //! Key figures: money amounts, percentages, multiples and counted things ("over 1,800
 //! companies"), each with the sentence it came from, in English, Russian and Ukrainian.
+//!
+//! Extraction keeps every figure in text order (bounded), with what a page needs to show it
+//! well: its kind (money outranks percentages, which outrank counts), where it sits in the
+//! sentence (to highlight it), the sentence's place in the article (the lead outranks the
+//! rest) and a short label of what it measures, read off the words around it (`label`).
+//! Choosing and grouping the few worth the space is `rank`.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-/// Figures kept per article.
-const MAX_FIGURES: usize = 8;
+mod label;
+pub mod rank;
+
+pub use rank::{key_figures, FigureGroup};
+
+/// Figures kept per article: enough to rank (the best often comes late), bounded so a
+/// sentence of thousands of numbers costs nothing.
+const MAX_FIGURES: usize = 16;
+
+/// What a figure counts; the order is salience, most salient first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// `$5 billion`, `5 млрд долларов`.
+    Money,
+    /// `40 percent`, `12%`.
+    Percent,
+    /// `2.5 times`.
+    Multiple,
+    /// `500 MW`, `160 тысяч тонн`.
+    Quantity,
+    /// `over 1,800 companies`.
+    Count,
+}
 
 /// One key figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +44,18 @@ pub struct Figure {
     pub text: String,
     /// The sentence it appears in.
     pub sentence: String,
+    /// Byte range of `text` in `sentence` (for highlighting).
+    pub span: (usize, usize),
+    /// What it counts.
+    pub kind: FigureKind,
+    /// Index of its sentence among the article's sentences (0 is the lead).
+    pub position: usize,
+    /// What it measures, from the words around it ("Russian direct investments, H1
+    /// 2025"), or `None` when they say nothing usable.
+    pub label: Option<String>,
+    /// The figure to show beside the label: `text`, less a counted noun the label already
+    /// names ("over 1,800" under "Companies with Russian participation").
+    pub value: String,
 }
 
 const NUMBER: &str = r"\d+(?:[.,\u{00A0} ]\d{3})*(?:[.,]\d+)?";
@@ -58,13 +98,11 @@ static TIME_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// Figures in `sentences`, in order of appearance, without repeats.
 pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    for sentence in sentences
+    for (position, sentence) in sentences
         .into_iter()
-        .filter(|s| s.bytes().any(|b| b.is_ascii_digit()))
+        .enumerate()
+        .filter(|(_, s)| s.bytes().any(|b| b.is_ascii_digit()))
     {
-        if out.len() == MAX_FIGURES {
-            break;
-        }
         // All matches, then one left-to-right sweep that drops overlaps (linear, however many
         // numbers a hostile sentence holds); at equal starts the earlier pattern wins.
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
@@ -78,28 +116,75 @@ pub fn extract<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<Figure> 
             );
         }
         spans.sort_unstable();
+        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
         let mut last_end = 0;
-        for (start, _, end) in spans {
+        for (start, rank, end) in spans {
             if start < last_end {
                 continue;
             }
             last_end = end;
-            let text = sentence[start..end].trim().to_owned();
+            let mut raw = &sentence[start..end];
+            // A scale's abbreviation keeps its dot ("5 млн."); a full stop after a whole
+            // word ("$2 billion.") ends the sentence, not the figure.
+            if let Some(word) = raw.trim_end().strip_suffix('.') {
+                let last = word
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if last.chars().count() > 4 {
+                    raw = word;
+                }
+            }
+            let end = start + raw.trim_end().len();
+            let start = end - raw.trim().len();
+            kept.push((start, rank, end));
+        }
+        // Every figure of the sentence is known before labelling, so a label never runs
+        // into a neighbouring figure.
+        let others: Vec<(usize, usize)> = kept.iter().map(|&(s, _, e)| (s, e)).collect();
+        for &(start, rank, end) in &kept {
+            let text = sentence[start..end].to_owned();
             // "$5 billion" twice, or "5 млрд долларов" and "5 млрд  долларов", is one figure.
             let key = normalise(&text);
-            if !out.iter().any(|f| normalise(&f.text) == key) {
-                out.push(Figure {
-                    text,
-                    sentence: sentence.to_owned(),
-                });
-                if out.len() == MAX_FIGURES {
-                    break;
-                }
+            if out.iter().any(|f| normalise(&f.text) == key) {
+                continue;
+            }
+            // "more than 20 percent", "около 1,1 млрд долларов": a qualified amount the
+            // count pattern found first is still money or a percentage.
+            let kind = match KINDS[rank] {
+                FigureKind::Count => PATTERNS[..5]
+                    .iter()
+                    .position(|p| p.is_match(&text))
+                    .map_or(FigureKind::Count, |r| KINDS[r]),
+                kind => kind,
+            };
+            let found = label::label(sentence, (start, end), kind, &others);
+            out.push(Figure {
+                value: found.value.unwrap_or_else(|| text.clone()),
+                label: found.label,
+                text,
+                sentence: sentence.to_owned(),
+                span: (start, end),
+                kind,
+                position,
+            });
+            if out.len() == MAX_FIGURES {
+                return out;
             }
         }
     }
     out
 }
+
+/// The kind of figure each of [`PATTERNS`] finds.
+const KINDS: [FigureKind; 6] = [
+    FigureKind::Money,
+    FigureKind::Money,
+    FigureKind::Percent,
+    FigureKind::Multiple,
+    FigureKind::Quantity,
+    FigureKind::Count,
+];
 
 /// A figure starts a word: "C5+1 platform" and "№ 12" hold no figure, nor does a phone
 /// number's tail ("62-52-52 tons" is noise).
@@ -131,6 +216,14 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         extract([s]).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn qualified_amounts_keep_their_kind() {
+        let figures = extract(["It grew by more than 20 percent, to около 1,1 млрд долларов."]);
+        let kinds: Vec<FigureKind> = figures.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FigureKind::Percent, FigureKind::Money]);
+        assert_eq!(figures[0].value, "more than 20 percent");
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn images_as_links(html: &str) -> String {
 }
 
 /// The index of the `>` closing a tag whose attributes start `text`, skipping quoted values.
-fn tag_end(text: &str) -> Option<usize> {
+pub(super) fn tag_end(text: &str) -> Option<usize> {
     let mut quote: Option<char> = None;
     for (i, c) in text.char_indices() {
         match (quote, c) {
@@ -68,7 +68,7 @@ fn tag_end(text: &str) -> Option<usize> {
 }
 
 /// The raw (still escaped) value of attribute `name` in a tag's attribute text.
-fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
+pub(super) fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = attrs;
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');

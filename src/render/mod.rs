@@ -7,9 +7,11 @@
 //! This file is the orchestration (jobs, shared context, fingerprints, Tera); each page
 //! family's data lives in `pages/`, the search index and feeds in `site_files.rs`.
 
+mod anchors;
 mod context;
 pub mod data;
 pub mod feed;
+mod figures;
 mod headline;
 mod images;
 mod lists;

@@ -1,11 +1,14 @@
 //! Sites in real headless Chromium, opened from disk: `browser/site.test.mjs` crawls every
 //! page of the sample site; `browser/layout.test.mjs` measures every page of generated sites
-//! (300 articles; long unbroken tokens) on a phone-sized screen (playwright-core driving
-//! Debian's chromium).
+//! (300 articles; long unbroken tokens) on a phone-sized screen; `browser/theme.test.mjs` runs
+//! the Nu HTML checker and axe over every page of the sample site and of hostile sites, checks
+//! landmarks, widths from 320 to 1600 px, dark mode and print, and saves screenshots of each
+//! page type in `target/screenshots/` (playwright-core driving Debian's chromium).
 //!
-//! They need Node, `/usr/bin/chromium` (or `$CHROMIUM`) and `npm ci --prefix browser`; `.ci/run`
-//! installs all three, so CI always runs them. On a machine without them the tests say so and
-//! pass, unless `BRIEFING_BROWSER_TESTS=1` demands them.
+//! They need Node, `/usr/bin/chromium` (or `$CHROMIUM`), Java (for the Nu checker) and `npm ci
+//! --prefix browser`; `.ci/run` installs them, so CI always runs them. On a machine without
+//! them the tests say so and pass, unless `BRIEFING_BROWSER_TESTS=1` demands them (then a
+//! missing one fails the test).
 
 use std::path::Path;
 use std::process::Command;
@@ -15,15 +18,21 @@ use crate::util::{repo_root, SiteTest};
 /// The chromium to use, or `None` (after saying why) when the browser tests cannot run here.
 fn chromium() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let deps = repo_root().join("browser/node_modules/playwright-core");
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let modules = repo_root().join("browser/node_modules");
+    let deps = ["playwright-core", "axe-core", "vnu-jar/build/dist/vnu.jar"]
+        .iter()
+        .all(|d| modules.join(d).exists());
+    let runs = |cmd: &str, arg: &str| {
+        Command::new(cmd)
+            .arg(arg)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
     let missing: Vec<&str> = [
-        (!node).then_some("node"),
+        (!runs("node", "--version")).then_some("node"),
+        (!runs("java", "-version")).then_some("java"),
         (!Path::new(&chromium).exists()).then_some("chromium"),
-        (!deps.exists()).then_some("browser/node_modules (npm ci --prefix browser)"),
+        (!deps).then_some("browser/node_modules (npm ci --prefix browser)"),
     ]
     .into_iter()
     .flatten()
@@ -96,5 +105,50 @@ fn generated_sites_fit_a_phone_in_a_real_browser() {
             "{articles} articles{}:\n{out}",
             if hostile { " with long tokens" } else { "" }
         );
+    }
+}
+
+/// Issue 16, items 3 and 8: the Nu HTML checker finds 0 errors and axe 0 serious or critical
+/// violations (light and dark) on every page of the sample site, of a site of hostile
+/// articles (script, event handlers, `javascript:` links, path tricks, a 2,000-character
+/// title, duplicate titles) with the clipping fixtures, and of a generated site of long
+/// unbroken tokens and remote images; every page type has its landmarks and skip link, fits
+/// 320 to 1600 px and prints without navigation. Screenshots of each page type at 390 and
+/// 1280 px, light and dark, go to `target/screenshots/<site>/`.
+#[test]
+fn sites_are_valid_accessible_and_themed_whatever_the_input() {
+    let Some(chromium) = chromium() else { return };
+    let shots = repo_root().join("target/screenshots");
+    let sample = SiteTest::sample();
+    sample.build_ok(&[]);
+    let hostile = crate::suite::hostile::hostile_site();
+    let fixtures = repo_root().join("tests/fixtures/clippings");
+    let mut names: Vec<_> = std::fs::read_dir(&fixtures)
+        .expect("read the clipping fixtures")
+        .map(|e| e.expect("fixture entry").file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".txt"))
+        .collect();
+    names.sort();
+    for name in names {
+        let name = name.to_string_lossy().into_owned();
+        let bytes = std::fs::read(fixtures.join(&name)).expect("read a fixture");
+        hostile.write(&format!("content/{name}"), bytes);
+    }
+    hostile.build_ok(&[]);
+    let tokens = crate::suite::pages::generated_site(24, 7, true);
+    tokens.build_ok(&[]);
+    for (name, site) in [
+        ("sample", &sample),
+        ("hostile", &hostile),
+        ("tokens", &tokens),
+    ] {
+        let dir = shots.join(name);
+        let out = run_script(
+            "theme.test.mjs",
+            &site.out(),
+            &chromium,
+            &[("SCREENSHOTS", dir.to_str().expect("UTF-8 path"))],
+        );
+        eprintln!("{name}:\n{out}");
     }
 }

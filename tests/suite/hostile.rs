@@ -39,7 +39,7 @@ fn long_title() -> String {
     title.trim_end().to_owned()
 }
 
-fn hostile_site() -> SiteTest {
+pub(crate) fn hostile_site() -> SiteTest {
     let site = SiteTest::sample();
     site.write(
         "content/hostile.md",

@@ -435,12 +435,21 @@ fn partner_key_figures_are_few_and_folded() {
     let site = generated_site(60, 9, false);
     site.build_ok(&[]);
     let html = site.html("partners/cn/index.html");
-    let figures: Vec<_> = html.select(&sel("details.figures dt")).collect();
+    // A compact table: date, figure, what it measures and a link to the article.
+    let figures: Vec<_> = html.select(&sel("details.figures tbody tr")).collect();
     assert!(
-        !figures.is_empty() && figures.len() <= 5,
+        !figures.is_empty() && figures.len() <= 8,
         "{}",
         figures.len()
     );
+    for row in &figures {
+        assert_eq!(row.select(&sel("td")).count(), 3);
+        let link = row
+            .select(&sel("td a"))
+            .next()
+            .expect("a link to the article");
+        assert!(link.value().attr("href").unwrap().contains("articles/"));
+    }
     // Folded (no `open`), so the first story is right under the heading on a phone.
     let details = html.select(&sel("details.figures")).next().unwrap();
     assert!(details.value().attr("open").is_none());
@@ -483,4 +492,72 @@ fn images_are_links_and_long_tokens_can_wrap() {
     // The stylesheet lets any token wrap (the browser test measures the result).
     let css = site.read("style.css");
     assert!(css.contains("overflow-wrap:anywhere") || css.contains("overflow-wrap: anywhere"));
+}
+
+/// Issue 16, item 2: on the seeds, the article's key figures quote each sentence once (seed
+/// 002 quoted the same sentence under $110 million and "over 1,800 companies", and under $1
+/// billion and 3,500 projects), never a sentence the summary shows, at most five figures, the
+/// money first and labelled; the partner page gathers them in a table.
+#[test]
+fn key_figures_are_grouped_by_sentence_ranked_and_labelled_on_the_seeds() {
+    let site = SiteTest::sample();
+    site.build_ok(&[]);
+    let mut checked = 0;
+    for page in site.article_pages() {
+        let html = site.html(&page);
+        let summary: Vec<String> = html
+            .select(&sel(".summary li"))
+            .map(|e| e.text().collect())
+            .collect();
+        let quotes: Vec<String> = html
+            .select(&sel(".figures .figure-quote"))
+            .map(|e| e.text().collect())
+            .collect();
+        let unique: BTreeSet<&String> = quotes.iter().collect();
+        assert_eq!(unique.len(), quotes.len(), "{page}: {quotes:?}");
+        for q in &quotes {
+            assert!(!summary.contains(q), "{page}: quoted again: {q}");
+        }
+        let values: Vec<String> = html
+            .select(&sel(".figures .figure-value"))
+            .map(|e| e.text().collect())
+            .collect();
+        assert!(values.len() <= 5, "{page}: {values:?}");
+        // Every highlighted figure is one of the listed figures' text.
+        let marks = html.select(&sel(".figures mark")).count();
+        assert!(marks <= values.len(), "{page}");
+        if page.starts_with("articles/2025-11-26-") {
+            // Seed 002: money before the multiple, labels from the sentence.
+            assert_eq!(values[0], "$5 billion", "{values:?}");
+            let items: Vec<String> = html
+                .select(&sel(".figures .figure-items li"))
+                .map(|e| e.text().collect())
+                .collect();
+            assert!(
+                items.contains(&"Russian direct investments, H1 2025: $110 million".to_owned()),
+                "{items:?}"
+            );
+            checked += 1;
+        }
+        if page.starts_with("articles/2025-12-04-") {
+            // Seed 004: one figure, labelled.
+            assert_eq!(values, ["$200 million"]);
+            let label: String = html
+                .select(&sel(".figures .figure-label"))
+                .next()
+                .expect("a label")
+                .text()
+                .collect();
+            assert_eq!(label, "Bilateral trade:");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2, "seed 002 and 004 article pages");
+    let html = site.html("partners/ru/index.html");
+    let rows: Vec<String> = html
+        .select(&sel(".figure-table tbody tr"))
+        .map(|e| e.text().collect::<String>())
+        .collect();
+    assert!(!rows.is_empty() && rows.len() <= 8, "{rows:?}");
+    assert!(rows.iter().any(|r| r.contains("$110 million")), "{rows:?}");
 }

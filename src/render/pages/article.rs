@@ -1,4 +1,4 @@
-//! The article page: the article with its summary, figures and every cross-link.
+//! The article page: the article with its summary, key figures and every cross-link.
 //!
 //! The heading is the whole headline (a made one is not cut); the summary leaves out what
 //! repeats the headline and is left out when it is only the body's opening paragraph; remote
@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::digest::PageDir;
 use crate::render::context::{ArticleLink, MonthLink, PartnerLink};
-use crate::render::{headline, images, Renderer};
+use crate::render::figures::{self, FigureGroupView};
+use crate::render::{anchors, headline, images, Renderer};
 
 impl Renderer<'_> {
     pub(crate) fn article_data(&self, i: usize) -> ArticleData {
@@ -26,6 +27,12 @@ impl Renderer<'_> {
         }
         ArticleData {
             article: ArticleView {
+                figures: figures::article_figures(
+                    &item.analysis.figures,
+                    &v.links[i].title,
+                    &summary,
+                ),
+                summary,
                 short_title: a.title.clone(),
                 description: item.analysis.summary.first().cloned(),
                 title,
@@ -37,17 +44,7 @@ impl Renderer<'_> {
                 source_url: a.url.clone(),
                 lang: item.analysis.language.to_string(),
                 language_name: item.analysis.language.name().to_owned(),
-                summary,
-                body_html: images::images_as_links(&a.html),
-                figures: item
-                    .analysis
-                    .figures
-                    .iter()
-                    .map(|f| FigureView {
-                        text: f.text.clone(),
-                        sentence: f.sentence.clone(),
-                    })
-                    .collect(),
+                body_html: anchors::drop_rel_without_href(&images::images_as_links(&a.html)),
                 partners: v.partner_links(&item.analysis.partners),
                 mentioned: v.partner_links(&item.analysis.mentioned),
                 month: item.month.map(|m| v.month(&m, d.by_month[&m].len())),
@@ -125,7 +122,8 @@ pub(crate) struct ArticleView {
     language_name: String,
     summary: Vec<String>,
     body_html: String,
-    figures: Vec<FigureView>,
+    /// The key figures worth the space, one entry per sentence (see `render::figures`).
+    figures: Vec<FigureGroupView>,
     partners: Vec<PartnerLink>,
     mentioned: Vec<PartnerLink>,
     month: Option<MonthLink>,
@@ -153,12 +151,6 @@ pub(crate) struct AlsoReported {
 /// Whether items `i` and `j` are reports of one story.
 fn same_story(d: &crate::digest::Digest, i: usize, j: usize) -> bool {
     d.story_of[i].is_some() && d.story_of[i] == d.story_of[j]
-}
-
-#[derive(Serialize)]
-pub(crate) struct FigureView {
-    text: String,
-    sentence: String,
 }
 
 #[derive(Serialize)]

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::analyse::{PartnerId, PartnerKind};
 use crate::digest::{paging, PageDir, YearMonth};
-use crate::render::context::{ArticleCard, ArticleLink, MonthLink, PaginationView, PartnerLink};
+use crate::render::context::{ArticleCard, MonthLink, PaginationView, PartnerLink};
+use crate::render::figures::{self, PartnerFigure};
 use crate::render::Renderer;
 
 impl Renderer<'_> {
@@ -103,30 +104,14 @@ impl Renderer<'_> {
     }
 
     /// The key figures of a partner's newest articles (a few per article, so one
-    /// number-heavy report does not fill the list), each linked to its article.
+    /// number-heavy report does not fill the table), each linked to its article.
     pub(crate) fn partner_figures(&self, items: &[usize]) -> Vec<PartnerFigure> {
-        // Few enough that they never push the first story far down on a phone.
-        const MAX: usize = 5;
-        const PER_ARTICLE: usize = 1;
-        let mut figures = Vec::new();
-        for &i in items {
-            for f in self.digest.items[i]
-                .analysis
-                .figures
-                .iter()
-                .take(PER_ARTICLE)
-            {
-                if figures.len() == MAX {
-                    return figures;
-                }
-                figures.push(PartnerFigure {
-                    text: f.text.clone(),
-                    sentence: f.sentence.clone(),
-                    article: self.views.links[i].clone(),
-                });
-            }
-        }
-        figures
+        figures::partner_figures(items.iter().map(|&i| {
+            (
+                &self.digest.items[i].analysis.figures[..],
+                &self.views.links[i],
+            )
+        }))
     }
 
     /// Page `page` (from 1) of a partner's articles of one month.
@@ -170,13 +155,6 @@ impl Renderer<'_> {
 pub(crate) struct PartnersData {
     countries: Vec<PartnerLink>,
     organisations: Vec<PartnerLink>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct PartnerFigure {
-    text: String,
-    sentence: String,
-    article: ArticleLink,
 }
 
 #[derive(Serialize)]
