@@ -654,7 +654,8 @@ impl Gazetteer {
         self.scan_tokens(text, &tokens(text))
     }
 
-    fn scan_tokens(&self, text: &str, toks: &[Token]) -> Vec<Hit> {
+    /// [`Gazetteer::scan`] for a caller that has tokenised `text` already.
+    pub(crate) fn scan_tokens(&self, text: &str, toks: &[Token]) -> Vec<Hit> {
         // All folded tokens in one buffer (one allocation per text, not per word).
         let mut buffer =
             String::with_capacity(toks.iter().map(|t| t.text.len()).sum::<usize>() * 2);

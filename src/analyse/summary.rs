@@ -125,9 +125,14 @@ fn rank(all: &[String], title: &str, words: &Words) -> Vec<usize> {
             let id = match known.get(w) {
                 Some(&id) => id,
                 None => {
-                    let stem = words.stem(w);
                     let next = stems.len() as u32;
-                    let id = *stems.entry(stem.into_owned()).or_insert(next);
+                    let id = words.with_stem(w, |stem| match stems.get(stem) {
+                        Some(&id) => id,
+                        None => {
+                            stems.insert(stem.to_owned(), next);
+                            next
+                        }
+                    });
                     known.insert(w.to_owned(), id);
                     id
                 }
