@@ -237,17 +237,36 @@ fn record_name(output: &Path) -> String {
 
 /// The running binary's version and contents: a rebuilt binary (even of the same version,
 /// as in development) invalidates everything, and the same binary restored in CI (with new
-/// file times) does not. Hashing it costs a few milliseconds.
+/// file times) does not. Hashing it costs a few milliseconds. The file is read in pieces: read
+/// whole, the binary (tens of MiB, hundreds with debug info) was most of a small site's peak
+/// memory.
 fn binary_fingerprint() -> u128 {
     let mut hasher = Xxh3::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(&FORMAT.to_le_bytes());
-    match std::env::current_exe().and_then(fs::read) {
-        Ok(bytes) => hasher.update(&bytes),
+    if std::env::current_exe()
+        .and_then(|exe| hash_file(&exe, &mut hasher))
+        .is_err()
+    {
         // Unknowable: a random key, so nothing cached is trusted.
-        Err(_) => hasher.update(&format!("{:?}", std::time::SystemTime::now()).into_bytes()),
+        hasher.update(&format!("{:?}", std::time::SystemTime::now()).into_bytes());
     }
     hasher.digest128()
+}
+
+/// Feed a file's bytes to `hasher` (the same digest as hashing them in one piece).
+fn hash_file(path: &Path, hasher: &mut Xxh3) -> std::io::Result<()> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)?;
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Combine hashes (and small values) into one.
@@ -278,6 +297,20 @@ pub fn inputs_fingerprint(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_hashed_in_pieces_hashes_as_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("blob");
+        let bytes: Vec<u8> = (0..(3 << 20) + 12345)
+            .map(|i: u32| (i * 31 % 251) as u8)
+            .collect();
+        fs::write(&path, &bytes).unwrap();
+        let mut hasher = Xxh3::new();
+        hash_file(&path, &mut hasher).unwrap();
+        assert_eq!(hasher.digest128(), xxhash_rust::xxh3::xxh3_128(&bytes));
+        assert!(hash_file(&tmp.path().join("missing"), &mut Xxh3::new()).is_err());
+    }
 
     #[test]
     fn records_round_trip_and_are_keyed_by_output_and_binary() {

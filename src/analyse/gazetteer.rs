@@ -22,7 +22,9 @@
 //! so a text is scanned once, with a handful of hash lookups per token, whatever the size of
 //! the gazetteer.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -417,16 +419,16 @@ pub struct Error {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     partners: Vec<Partner>,
-    by_id: HashMap<PartnerId, usize>,
+    by_id: FxHashMap<PartnerId, usize>,
     /// First word (folded, as written for exact words, or a name's core) -> patterns.
-    index: HashMap<String, Vec<usize>>,
+    index: FxHashMap<String, Vec<usize>>,
     /// First-word stems -> patterns.
-    stems: HashMap<String, Vec<usize>>,
+    stems: FxHashMap<String, Vec<usize>>,
     max_stem: usize,
     /// The first [`HEAD`] characters of every `index` key, and of every stem: most tokens
     /// start like no alias, and one lookup here spares them all the others.
-    heads: HashSet<String>,
-    stem_heads: HashSet<String>,
+    heads: FxHashSet<String>,
+    stem_heads: FxHashSet<String>,
     patterns: Vec<Pattern>,
     /// Folded words after which a hit is weak.
     weak_after: Vec<Word>,
@@ -476,12 +478,12 @@ impl Gazetteer {
     pub fn from_entries(entries: Vec<Entry>) -> Result<Self, Error> {
         let mut gazetteer = Gazetteer {
             partners: Vec::new(),
-            by_id: HashMap::new(),
-            index: HashMap::new(),
-            stems: HashMap::new(),
+            by_id: FxHashMap::default(),
+            index: FxHashMap::default(),
+            stems: FxHashMap::default(),
             max_stem: 0,
-            heads: HashSet::new(),
-            stem_heads: HashSet::new(),
+            heads: FxHashSet::default(),
+            stem_heads: FxHashSet::default(),
             patterns: Vec::new(),
             weak_after: Vec::new(),
         };
@@ -652,7 +654,8 @@ impl Gazetteer {
         self.scan_tokens(text, &tokens(text))
     }
 
-    fn scan_tokens(&self, text: &str, toks: &[Token]) -> Vec<Hit> {
+    /// [`Gazetteer::scan`] for a caller that has tokenised `text` already.
+    pub(crate) fn scan_tokens(&self, text: &str, toks: &[Token]) -> Vec<Hit> {
         // All folded tokens in one buffer (one allocation per text, not per word).
         let mut buffer =
             String::with_capacity(toks.iter().map(|t| t.text.len()).sum::<usize>() * 2);

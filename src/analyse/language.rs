@@ -82,8 +82,20 @@ const NAMES: &[(&str, &str)] = &[
 
 /// Detect the language of `text`; `None` when the text is too short or ambiguous.
 pub fn detect(text: &str) -> Option<Lang> {
-    // A couple of paragraphs settle the language; more only costs time.
-    let sample: String = text.chars().take(800).collect();
+    detect_sample(text.chars().take(SAMPLE).collect())
+}
+
+/// A couple of paragraphs settle the language; more only costs time.
+const SAMPLE: usize = 800;
+
+/// Detect the language of a title and its body, read as `"{title}\n{body}"` (what [`detect`]
+/// would be given) without copying more of the body than the sample takes.
+pub fn detect_article(title: &str, body: impl IntoIterator<Item = char>) -> Option<Lang> {
+    let joined = title.chars().chain(['\n']).chain(body);
+    detect_sample(joined.take(SAMPLE).collect())
+}
+
+fn detect_sample(sample: String) -> Option<Lang> {
     if let Some(lang) = turkic_cyrillic(&sample) {
         return Some(lang);
     }

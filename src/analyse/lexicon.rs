@@ -1,9 +1,10 @@
 //! `data/entities.toml` read into phrase sets: roles, words that are never names, document
 //! kinds and status verbs, matched on folded tokens (see the file's header for the rules).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::text::{fold, Token};
@@ -47,14 +48,16 @@ impl Word {
 #[derive(Debug, Default)]
 pub struct PhraseSet {
     phrases: Vec<(Vec<Word>, String)>,
-    by_head: HashMap<[char; 2], Vec<usize>>,
+    by_head: FxHashMap<String, Vec<usize>>,
 }
 
-/// Index key: the first two characters (every stem in the data has at least three); no
-/// allocation, since it is computed for every token of every article.
-fn head(word: &str) -> [char; 2] {
-    let mut chars = word.chars();
-    [chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0')]
+/// Index key: the first two characters (every stem in the data has at least three). A slice,
+/// not a new string: `match_at` asks this of every token, several times over.
+fn head(word: &str) -> &str {
+    match word.char_indices().nth(2) {
+        Some((at, _)) => &word[..at],
+        None => word,
+    }
 }
 
 impl PhraseSet {
@@ -71,7 +74,7 @@ impl PhraseSet {
             return;
         }
         self.by_head
-            .entry(head(&words[0].text))
+            .entry(head(&words[0].text).to_owned())
             .or_default()
             .push(self.phrases.len());
         self.phrases.push((words, label.to_owned()));
@@ -79,7 +82,7 @@ impl PhraseSet {
 
     /// The longest phrase starting at token `i` of `folded`: its length in tokens and label.
     pub fn match_at(&self, folded: &[String], i: usize) -> Option<(usize, &str)> {
-        let candidates = self.by_head.get(&head(&folded[i]))?;
+        let candidates = self.by_head.get(head(&folded[i]))?;
         let mut best: Option<(usize, &str)> = None;
         for &p in candidates {
             let (words, label) = &self.phrases[p];

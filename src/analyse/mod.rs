@@ -177,14 +177,20 @@ fn normalise_path(path: &str) -> String {
 /// front matter, say); the analysis itself never fails.
 pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let body = article.text();
 
     let language = article
         .front
         .language
         .as_deref()
         .and_then(Lang::parse)
-        .or_else(|| language::detect(&format!("{}\n{}", article.title, body)))
+        .or_else(|| {
+            // The body as `Article::text` joins it, without joining more than is sampled.
+            let body = article
+                .blocks
+                .iter()
+                .flat_map(|b| b.text.chars().chain(['\n']));
+            language::detect_article(&article.title, body)
+        })
         .unwrap_or_else(|| ctx.site_language.clone());
 
     let detected = partners::detect(article, &ctx.gazetteer, ctx.home.as_ref());
@@ -213,6 +219,7 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
         (stated, mentioned)
     };
 
+    let candidates = summary::candidates(article);
     let summary = match article
         .front
         .summary
@@ -234,10 +241,10 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
                     .max(1),
                 words: article.front.summary_words.or(ctx.summary_words),
             };
-            summary::summarise(article, &language, length)
+            summary::summarise_candidates(article, &candidates, &language, length)
         }
     };
-    let figures = figures::extract(summary::candidates(article).iter().map(String::as_str));
+    let figures = figures::extract(candidates.iter().map(String::as_str));
     // The title too: headlines name people with their titles ("Briefing of the Prime
     // Minister of Ukraine Denys Shmyhal") that the body may not repeat.
     let people = people::detect(

@@ -191,7 +191,7 @@ fn find_in(text: &str, gazetteer: &Gazetteer, out: &mut Vec<(String, Role)>) {
     // Tokens inside a partner name (a country is never a person). Office-holders and
     // institutions are gazetteer aliases too, as evidence for their country: a person's
     // name is still a name here.
-    let hits = gazetteer.scan(text);
+    let hits = gazetteer.scan_tokens(text, &toks);
     let mut partner_at: Vec<Option<usize>> = vec![None; toks.len()];
     for h in hits
         .iter()

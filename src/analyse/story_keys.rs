@@ -91,7 +91,7 @@ fn sentence_keys(sentence: &str, gazetteer: &Gazetteer, out: &mut Vec<String>) {
     let tokens = text::tokens(sentence);
     let folded = folded(&tokens);
     let lex = &*LEXICON;
-    let known = gazetteer.scan(sentence);
+    let known = gazetteer.scan_tokens(sentence, &tokens);
     let mut skip_until = 0;
     for (i, token) in tokens.iter().enumerate() {
         if let Some(hit) = known

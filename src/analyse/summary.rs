@@ -12,7 +12,7 @@
 //! An article no longer than the summary plus one sentence is summarised by its lead: a graph
 //! of four sentences says little, and cutting a short story's opening loses its point.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::language::Lang;
 use super::stem::Words;
@@ -67,15 +67,28 @@ const MAX_SENTENCE: usize = 400;
 /// Summarise `article`, written in `lang`, within `length` (never empty when the article has
 /// text).
 pub fn summarise(article: &Article, lang: &Lang, length: Length) -> Vec<String> {
+    summarise_candidates(article, &candidates(article), lang, length)
+}
+
+/// [`summarise`], given the article's [`candidates`] (which key figures read too: split once).
+pub fn summarise_candidates(
+    article: &Article,
+    candidates: &[String],
+    lang: &Lang,
+    length: Length,
+) -> Vec<String> {
     // Too long to show whole: a long quotation is split at its inner sentences, a text with
     // no sentence breaks is cut.
     let mut all: Vec<String> = Vec::new();
-    for sentence in candidates(article) {
+    for sentence in candidates {
+        if all.len() >= MAX_CANDIDATES {
+            break;
+        }
         if sentence.chars().count() <= MAX_SENTENCE {
-            all.push(sentence);
+            all.push(sentence.clone());
             continue;
         }
-        for part in split_quotations(&sentence) {
+        for part in split_quotations(sentence) {
             all.push(if part.chars().count() > MAX_SENTENCE {
                 crate::ingest::headline::shorten(part, MAX_SENTENCE)
             } else {
@@ -104,17 +117,22 @@ fn rank(all: &[String], title: &str, words: &Words) -> Vec<usize> {
     // Sentences as sorted, deduplicated stem ids: similarity is then a merge, not hashing.
     // Stemming is the costly step: stem each distinct word once (`known`), then map stems to
     // ids (`stems`).
-    let mut known: HashMap<String, u32> = HashMap::new();
-    let mut stems: HashMap<String, u32> = HashMap::new();
+    let mut known: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stems: FxHashMap<String, u32> = FxHashMap::default();
     let mut bag_of = |text: &str| {
         let mut bag: Vec<u32> = Vec::new();
         words.for_each_folded(text, |w| {
             let id = match known.get(w) {
                 Some(&id) => id,
                 None => {
-                    let stem = words.stem(w);
                     let next = stems.len() as u32;
-                    let id = *stems.entry(stem.into_owned()).or_insert(next);
+                    let id = words.with_stem(w, |stem| match stems.get(stem) {
+                        Some(&id) => id,
+                        None => {
+                            stems.insert(stem.to_owned(), next);
+                            next
+                        }
+                    });
                     known.insert(w.to_owned(), id);
                     id
                 }

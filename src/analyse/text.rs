@@ -54,6 +54,10 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 
 /// Lower-case and fold `ё` to `е`, so Russian spelt either way matches.
 pub fn fold(word: &str) -> String {
+    // Most words of most texts are ASCII: one copy, no per-character case tables.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })

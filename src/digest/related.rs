@@ -5,7 +5,9 @@
 //! in practice) or are the nearest in time under a shared partner. Only candidates are scored:
 //! cosine similarity of the term vectors plus a bonus for shared partners.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -31,7 +33,7 @@ pub type Bag = Vec<(String, u32)>;
 
 /// The bag of words of a title and body.
 pub fn bag(title: &str, body: &str) -> Bag {
-    let mut tf: HashMap<String, u32> = HashMap::new();
+    let mut tf: FxHashMap<String, u32> = FxHashMap::default();
     for text in [title, body] {
         for_content_words(text, |word| match tf.get_mut(word) {
             Some(count) => *count += 1,
@@ -61,7 +63,7 @@ pub fn related(
 ) -> Vec<Vec<usize>> {
     let n = profiles.len();
     let bags: Vec<&Bag> = profiles.iter().map(|p| p.bag).collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
     for bag in &bags {
         for (term, _) in bag.iter() {
             *df.entry(term.as_str()).or_default() += 1;
@@ -86,7 +88,7 @@ pub fn related(
         })
         .collect();
     // One id per distinct term; L2-normalised weights; postings list (article, weight) per term.
-    let mut term_ids: HashMap<&str, usize> = HashMap::new();
+    let mut term_ids: FxHashMap<&str, usize> = FxHashMap::default();
     let mut postings: Vec<Vec<(usize, f32)>> = Vec::new();
     let mut vectors: Vec<Vec<(usize, f32)>> = Vec::with_capacity(n);
     for (i, terms) in top.iter().enumerate() {
@@ -109,7 +111,7 @@ pub fn related(
             .collect();
         vectors.push(vector);
     }
-    let mut position: HashMap<(&PartnerId, usize), usize> = HashMap::new();
+    let mut position: FxHashMap<(&PartnerId, usize), usize> = FxHashMap::default();
     for (partner, list) in partner_lists {
         for (pos, &item) in list.iter().enumerate() {
             position.insert((partner, item), pos);

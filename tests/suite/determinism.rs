@@ -32,3 +32,26 @@ fn duplicate_titles_get_the_same_pages_on_every_build() {
         &snapshot_tree(&site.root().join("out-b")),
     );
 }
+
+/// Articles are parsed, analysed, rendered and written in parallel: the output must not
+/// depend on how many threads there are or in which order they finish.
+#[test]
+fn one_thread_and_many_build_the_same_site() {
+    let site = SiteTest::sample();
+    for (threads, out) in [("1", "out-one"), ("4", "out-many")] {
+        let output = site
+            .cmd()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["build", "--no-cache", "--output", out])
+            .output()
+            .expect("run briefing");
+        assert!(
+            output.status.success(),
+            "{threads} threads: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let one = snapshot_tree(&site.root().join("out-one"));
+    assert!(one.len() > 20, "suspiciously few files: {:?}", one.keys());
+    assert_same_tree(&one, &snapshot_tree(&site.root().join("out-many")));
+}
