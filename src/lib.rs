@@ -18,6 +18,8 @@ pub mod cache;
 pub mod config;
 pub mod diag;
 pub mod digest;
+#[cfg(test)]
+mod eval_split;
 pub mod ingest;
 pub mod link_check;
 pub mod output;

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::eval_split::ratio;
+
 use super::agreements::Agreement;
 use super::names::{self, NameKey};
 use super::people::Person;
@@ -73,26 +75,8 @@ impl Score {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-/// 64-bit FNV-1a, the split hash of tests/partners-eval/real.toml.
-fn fnv1a(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 fn held_out(id: &str) -> bool {
-    !id.starts_with("seed:") && fnv1a(id).is_multiple_of(3)
+    !id.starts_with("seed:") && crate::eval_split::held_out(id)
 }
 
 /// Lower case, ё as е, every apostrophe form as `'`, for role and text comparisons.

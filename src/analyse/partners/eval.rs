@@ -8,6 +8,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::eval_split::{held_out, ratio};
+
 use super::{detect, PartnerId};
 use crate::analyse::Gazetteer;
 use crate::config::PartnersConfig;
@@ -66,14 +68,6 @@ impl Score {
     }
     fn recall(&self) -> f64 {
         ratio(self.true_pos, self.true_pos + self.false_neg)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
     }
 }
 
@@ -219,17 +213,6 @@ struct RealText {
     lang: String,
     title: String,
     paragraphs: Vec<String>,
-}
-
-/// The fixed held-out third: the 64-bit FNV-1a hash of the id is divisible by 3. Decided
-/// before any tuning; held-out articles are never looked at while tuning.
-fn held_out(id: &str) -> bool {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash.is_multiple_of(3)
 }
 
 /// F1 and top-1 of one group of articles.

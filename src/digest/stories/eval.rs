@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::eval_split::{held_out, ratio};
+
 use super::{cluster, Report};
 use crate::analyse::{analyse, AnalysisContext};
 use crate::config::SiteConfig;
@@ -32,17 +34,6 @@ struct Labels {
     same: Vec<Vec<String>>,
 }
 
-/// The fixed held-out third, by story (both languages of a story on one side): the 64-bit
-/// FNV-1a hash of the story id is divisible by 3. Decided before any tuning.
-fn held_out(story: &str) -> bool {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in story.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash.is_multiple_of(3)
-}
-
 #[derive(Default)]
 struct Pairs {
     true_pos: usize,
@@ -56,14 +47,6 @@ impl Pairs {
     }
     fn recall(&self) -> f64 {
         ratio(self.true_pos, self.true_pos + self.false_neg)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
     }
 }
 
