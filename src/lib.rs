@@ -20,6 +20,8 @@ pub mod diag;
 pub mod digest;
 #[cfg(test)]
 mod eval_split;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod link_check;
 pub mod output;

@@ -18,6 +18,7 @@ mod suite {
     mod data;
     mod determinism;
     mod feeds;
+    mod fuzz_corpus;
     pub(crate) mod hostile;
     mod init_new;
     mod inspect;

@@ -5,9 +5,9 @@
 //! cannot be read or parsed becomes a diagnostic naming it, and the others go on: one bad
 //! article never loses the rest of the site.
 
-mod clipping;
+pub(crate) mod clipping;
 pub mod dates;
-mod decode;
+pub(crate) mod decode;
 pub mod front_matter;
 pub mod headline;
 mod html;
@@ -418,6 +418,30 @@ impl Source {
             companion,
             hash: hasher.digest128(),
             diagnostics,
+        }
+    }
+
+    /// A source from text already in memory (no file is read): what the fuzzing entry points
+    /// and tools that take text from elsewhere use. `display` names it in diagnostics.
+    pub fn from_text(
+        display: &Path,
+        format: Format,
+        text: &str,
+        companion: Option<&str>,
+    ) -> Source {
+        let mut hasher = Xxh3::new();
+        hasher.update(text.as_bytes());
+        hasher.update(&[u8::from(companion.is_some())]);
+        hasher.update(companion.unwrap_or("").as_bytes());
+        hasher.update(&[format as u8 + 1]);
+        Source {
+            path: display.to_owned(),
+            display: display.to_owned(),
+            format: Some(format),
+            text: Some(text.to_owned()),
+            companion: companion.map(str::to_owned),
+            hash: hasher.digest128(),
+            diagnostics: Vec::new(),
         }
     }
 
