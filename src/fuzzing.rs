@@ -18,9 +18,12 @@ use crate::analyse::{self, text, AnalysisContext};
 use crate::config::SiteConfig;
 use crate::ingest::{self, dates, decode, front_matter, Article, Format, Source};
 
+/// One fuzzing entry point: arbitrary bytes in, a panic on a bug.
+pub type EntryPoint = fn(&[u8]);
+
 /// The inputs, by target name (the names of `fuzz/fuzz_targets/*.rs` and of the corpus folders
 /// under `fuzz/corpus/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, EntryPoint)] = &[
     ("markdown_file", markdown_file),
     ("clipping_file", clipping_file),
     ("saved_page", saved_page),
@@ -58,7 +61,7 @@ pub fn clipping_file(data: &[u8]) {
         let chrome: HashSet<String> = text
             .lines()
             .take(3)
-            .map(|l| crate::ingest::clipping::normalise_line(l))
+            .map(crate::ingest::clipping::normalise_line)
             .filter(|l| !l.is_empty())
             .collect();
         let source = Source::from_text(Path::new("fuzz.txt"), Format::Clipping, &text, None);
