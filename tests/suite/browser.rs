@@ -152,3 +152,16 @@ fn sites_are_valid_accessible_and_themed_whatever_the_input() {
         eprintln!("{name}:\n{out}");
     }
 }
+
+/// Issue 16 item 4 and issue 13 item 5: on the sample site from `file://`, an English and a
+/// Ukrainian query in another form than the text find it, with the words marked in the
+/// snippet; a partner and a month filter narrow the results; arrow keys move through them
+/// and Enter opens one; seeds 000 and 001 (one story) are one result naming the other outlet.
+#[test]
+fn search_finds_inflected_forms_filters_and_keys_from_disk() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::sample();
+    site.build_ok(&[]);
+    let out = run_script("search.test.mjs", &site.out(), &chromium, &[]);
+    eprintln!("{out}");
+}
