@@ -44,8 +44,8 @@
     "exceed", "succeed"];
   // Whether w[0..end) ends in a short syllable.
   function enShortV(w, end) {
-    if (end >= 3 && !enV(w[end - 1]) && enV(w[end - 2]) && !enV(w[end - 3]) &&
-        "wxY".indexOf(w[end - 3]) < 0) return true;
+    if (end >= 3 && !enV(w[end - 1]) && "wxY".indexOf(w[end - 1]) < 0 && enV(w[end - 2]) &&
+        !enV(w[end - 3])) return true;
     return end === 2 && enV(w[0]) && !enV(w[1]);
   }
   function enStem(word) {
