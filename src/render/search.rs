@@ -217,11 +217,7 @@ fn encode(list: &Postings) -> String {
 /// Split sorted `terms` (all starting with `key`) into shards under [`SHARD_TARGET`]: terms
 /// equal to `key` stay in shard `key`, the others go by their next character into shards
 /// `key + c`, recursively. A term's shard is the longest shard key it starts with.
-fn split(
-    terms: &[(&str, String)],
-    key: String,
-    out: &mut Vec<(String, std::ops::Range<usize>)>,
-) {
+fn split(terms: &[(&str, String)], key: String, out: &mut Vec<(String, std::ops::Range<usize>)>) {
     split_range(terms, 0..terms.len(), key, out);
 }
 

@@ -1,8 +1,6 @@
 //! The site-wide files made from the whole digest rather than one page's context: the search
 //! index script and the Atom feeds (site-wide and one per partner).
 
-use serde::Serialize;
-
 use super::{feed, search, site_path, Page, Renderer, SEARCH_INDEX};
 use crate::digest::PageDir;
 

@@ -28,8 +28,7 @@ use rustc_hash::FxHashSet;
 use crate::analyse::stem;
 
 /// The stop words of every language, folded.
-static STOP: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| stem::function_words().collect());
+static STOP: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| stem::function_words().collect());
 
 /// How the Cyrillic words of an article are stemmed (Latin words always get English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +84,7 @@ impl Stemmers {
 
     /// The English, Russian and Ukrainian stems of a folded word, for the agreement check
     /// against the search page's stemmers.
+    #[cfg(test)]
     pub fn all_stems(&self, folded: &str) -> [String; 3] {
         [
             self.english.stem(folded).into_owned(),
@@ -180,7 +180,10 @@ mod tests {
 
     #[test]
     fn stop_words_and_single_letters_are_not_terms() {
-        assert_eq!(terms("The talks and a B5+1 forum", "en"), ["talk", "b5", "forum"]);
+        assert_eq!(
+            terms("The talks and a B5+1 forum", "en"),
+            ["talk", "b5", "forum"]
+        );
         assert_eq!(terms("и в России также", "ru"), ["росс"]);
     }
 }
@@ -256,7 +259,12 @@ mod javascript_agrees {
         }
         differ.sort();
         differ.dedup();
-        assert!(differ.is_empty(), "{} of {words} words differ:\n{}", differ.len(), differ.join("\n"));
+        assert!(
+            differ.is_empty(),
+            "{} of {words} words differ:\n{}",
+            differ.len(),
+            differ.join("\n")
+        );
         assert!(words > 3000, "{words} words checked");
     }
 }

@@ -18,7 +18,11 @@ fn doc(title: &str, text: &str, lang: &str, partner: &str, month: &str) -> Searc
 
 /// The manifest's JSON, from its script.
 fn manifest(files: &[IndexFile]) -> serde_json::Value {
-    let body = &files.iter().find(|f| f.path == "search-index.js").unwrap().body;
+    let body = &files
+        .iter()
+        .find(|f| f.path == "search-index.js")
+        .unwrap()
+        .body;
     let json = body
         .strip_prefix("window.BRIEFING_SEARCH=")
         .and_then(|s| s.strip_suffix(";\n"))
@@ -32,7 +36,10 @@ fn shard(files: &[IndexFile], name: &str) -> (usize, BTreeMap<String, Vec<u64>>)
         .iter()
         .find(|f| f.path == format!("search/t/{name}.js"))
         .unwrap();
-    let rest = file.body.strip_prefix("window.BRIEFING_SEARCH_LOAD(\"t\",").unwrap();
+    let rest = file
+        .body
+        .strip_prefix("window.BRIEFING_SEARCH_LOAD(\"t\",")
+        .unwrap();
     let (_key, json) = rest.split_once(",{").unwrap();
     let json = format!("{{{}", json.strip_suffix(");\n").unwrap());
     (file.body.len(), serde_json::from_str(&json).unwrap())
@@ -46,7 +53,12 @@ fn shard_of(manifest: &serde_json::Value, term: &str) -> Option<(String, usize)>
         .iter()
         .filter(|s| term.starts_with(s[0].as_str().unwrap()))
         .max_by_key(|s| s[0].as_str().unwrap().len())
-        .map(|s| (s[1].as_str().unwrap().to_owned(), s[2].as_u64().unwrap() as usize))
+        .map(|s| {
+            (
+                s[1].as_str().unwrap().to_owned(),
+                s[2].as_u64().unwrap() as usize,
+            )
+        })
 }
 
 /// Decoded postings: documents and title flags.
@@ -65,15 +77,36 @@ fn lookup(files: &[IndexFile], term: &str) -> Vec<(usize, bool)> {
     let Some((name, _)) = shard_of(&m, term) else {
         return Vec::new();
     };
-    shard(files, &name).1.get(term).map_or(Vec::new(), |l| decode(l))
+    shard(files, &name)
+        .1
+        .get(term)
+        .map_or(Vec::new(), |l| decode(l))
 }
 
 #[test]
 fn inflected_forms_and_folded_spellings_meet_in_one_term() {
     let docs = [
-        doc("Сотрудничество с Китаем", "Стороны обсудили торговлю.", "ru", "cn", "2026-02"),
-        doc("Співпраця з Китаєм", "Сторони обговорили торгівлю.", "uk", "cn", "2026-01"),
-        doc("Cooperation with Chile", "Piñera discussed trade.", "en", "cl", "2026-01"),
+        doc(
+            "Сотрудничество с Китаем",
+            "Стороны обсудили торговлю.",
+            "ru",
+            "cn",
+            "2026-02",
+        ),
+        doc(
+            "Співпраця з Китаєм",
+            "Сторони обговорили торгівлю.",
+            "uk",
+            "cn",
+            "2026-01",
+        ),
+        doc(
+            "Cooperation with Chile",
+            "Piñera discussed trade.",
+            "en",
+            "cl",
+            "2026-01",
+        ),
     ];
     let files = build(&docs, &[], &[], "search-index.js");
     let stemmers = Stemmers::default();
@@ -104,7 +137,9 @@ fn synthetic(n: usize) -> Vec<SearchDoc> {
         state ^= state << 17;
         state
     };
-    let syllables = ["ka", "ro", "mi", "te", "su", "na", "lo", "vi", "de", "pa", "ri", "go"];
+    let syllables = [
+        "ka", "ro", "mi", "te", "su", "na", "lo", "vi", "de", "pa", "ri", "go",
+    ];
     let vocabulary: Vec<String> = (0..20_000u64)
         .map(|i| {
             let mut w = String::new();
@@ -161,13 +196,20 @@ fn every_term_is_in_the_one_shard_its_prefix_names_and_shards_stay_small() {
             terms.len()
         );
         for (term, list) in &terms {
-            assert_eq!(shard_of(&m, term).unwrap().1, bytes, "{term} found in {key:?}");
+            assert_eq!(
+                shard_of(&m, term).unwrap().1,
+                bytes,
+                "{term} found in {key:?}"
+            );
             assert_eq!(decode(list), all[term]);
             seen += 1;
         }
     }
     assert_eq!(seen, all.len(), "every term in exactly one shard");
-    assert!(m["shards"].as_array().unwrap().len() > 10, "the index is sharded");
+    assert!(
+        m["shards"].as_array().unwrap().len() > 10,
+        "the index is sharded"
+    );
 }
 
 #[test]
@@ -243,5 +285,8 @@ fn a_query_at_ten_thousand_articles_loads_under_300_kb() {
         eprintln!("{query:?}: {bytes} bytes of {total}");
         assert!(bytes <= 300 * 1024, "{query:?} loads {bytes} bytes");
     }
-    assert!(total > 3 * 300 * 1024, "the whole index ({total}) is far bigger than a query");
+    assert!(
+        total > 3 * 300 * 1024,
+        "the whole index ({total}) is far bigger than a query"
+    );
 }
