@@ -3,7 +3,8 @@
 //! (300 articles; long unbroken tokens) on a phone-sized screen; `browser/theme.test.mjs` runs
 //! the Nu HTML checker and axe over every page of the sample site and of hostile sites, checks
 //! landmarks, widths from 320 to 1600 px, dark mode and print, and saves screenshots of each
-//! page type in `target/screenshots/` (playwright-core driving Debian's chromium).
+//! page type in `target/screenshots/`; `browser/search.test.mjs` searches the sample site
+//! (inflected forms, filters, keys, stories) (playwright-core driving Debian's chromium).
 //!
 //! They need Node, `/usr/bin/chromium` (or `$CHROMIUM`), Java (for the Nu checker) and `npm ci
 //! --prefix browser`; `.ci/run` installs them, so CI always runs them. On a machine without
