@@ -290,3 +290,31 @@ fn a_query_at_ten_thousand_articles_loads_under_300_kb() {
         "the whole index ({total}) is far bigger than a query"
     );
 }
+
+/// Issue 16: no index script carries a raw U+2028/U+2029 (a syntax error in older engines)
+/// or a `<` that could close a script element, and the escapes decode to the same text.
+#[test]
+fn line_separators_and_script_ends_are_escaped_in_every_file() {
+    let hostile = "a\u{2028}b\u{2029}c</script><!--";
+    let docs = [doc(hostile, hostile, "en", "us", "2026-02")];
+    let files = build(&docs, &[], &[], "search-index.js");
+    for f in &files {
+        assert!(
+            !f.body.contains(['\u{2028}', '\u{2029}', '<', '>']),
+            "{}",
+            f.path
+        );
+    }
+    let block = &files
+        .iter()
+        .find(|f| f.path == "search/d/0.js")
+        .unwrap()
+        .body;
+    let json = block
+        .strip_prefix("window.BRIEFING_SEARCH_LOAD(\"d\",0,")
+        .and_then(|s| s.strip_suffix(");\n"))
+        .unwrap();
+    let back: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(back[0]["t"], hostile);
+    assert_eq!(back[0]["x"], hostile);
+}
