@@ -187,6 +187,12 @@ pub fn is_function_word(folded: &str) -> bool {
         .any(|list| list.binary_search(&folded).is_ok())
 }
 
+/// The function words of English, Russian and Ukrainian, folded (the search index skips them
+/// and ships them so the search page skips them in a query too).
+pub fn function_words() -> impl Iterator<Item = &'static str> {
+    [EN, RU, UK].into_iter().flatten().copied()
+}
+
 fn prefix(word: &str, chars: usize) -> &str {
     match word.char_indices().nth(chars) {
         Some((i, _)) => &word[..i],

@@ -350,7 +350,7 @@ pub fn render(
         feed::sitemap(&sitemap).into_bytes(),
     ));
     rendered.pages.extend(renderer.feeds());
-    rendered.pages.push(renderer.search_index());
+    rendered.pages.extend(renderer.search_index());
     rendered
         .pages
         .extend(data::export(digest, opts, gazetteer, home));

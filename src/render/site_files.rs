@@ -1,48 +1,68 @@
 //! The site-wide files made from the whole digest rather than one page's context: the search
 //! index script and the Atom feeds (site-wide and one per partner).
 
-use serde::Serialize;
-
 use super::{feed, search, site_path, Page, Renderer, SEARCH_INDEX};
 use crate::digest::PageDir;
 
 impl Renderer<'_> {
-    /// `search-index.js`: every article's title, date, partners and summary as a script that
-    /// sets `window.BRIEFING_SEARCH`. A script, not JSON to fetch, because `fetch` is blocked
-    /// from `file://`; `<` is escaped so no text can close a script element.
-    pub(crate) fn search_index(&self) -> Page {
-        #[derive(Serialize)]
-        struct Entry<'a> {
-            t: &'a str,
-            u: &'a str,
-            d: &'a str,
-            l: &'a str,
-            p: String,
-            s: String,
-        }
-        let entries: Vec<Entry> = self
+    /// The search index: `search-index.js` (the manifest) and the shards under `search/` (see
+    /// [`search`]). Scripts, not JSON to fetch, because `fetch` is blocked from `file://`.
+    pub(crate) fn search_index(&self) -> Vec<Page> {
+        let d = self.digest;
+        let docs: Vec<search::SearchDoc> = self
             .views
             .cards
             .iter()
-            .map(|card| Entry {
-                t: &card.link.title,
-                u: &card.link.url,
-                d: &card.link.date_display,
-                l: &card.link.lang,
-                p: card
-                    .partners
-                    .iter()
-                    .map(|p| p.name.as_str())
+            .enumerate()
+            .map(|(i, card)| {
+                let meta = [card.source_name.as_deref(), Some(&card.language_name)]
+                    .into_iter()
+                    .flatten()
                     .collect::<Vec<_>>()
-                    .join(", "),
-                s: card.summary.join(" "),
+                    .join(" · ");
+                search::SearchDoc {
+                    title: card.link.title.clone(),
+                    url: card.link.url.clone(),
+                    date: card.link.date_display.clone(),
+                    lang: card.link.lang.clone(),
+                    partners: card.partners.iter().map(|p| p.name.clone()).collect(),
+                    meta,
+                    text: card.summary.join(" "),
+                    story: d.story_of[i]
+                        .map(|s| d.stories[s].iter().copied().filter(|&j| j != i).collect())
+                        .unwrap_or_default(),
+                    also: card
+                        .also
+                        .iter()
+                        .map(|o| {
+                            let name = match &o.source_name {
+                                Some(s) => format!("{s} · {}", o.language_name),
+                                None => o.language_name.clone(),
+                            };
+                            [name, o.url.clone(), o.lang.clone()]
+                        })
+                        .collect(),
+                    partner_ids: card.partners.iter().map(|p| p.id.clone()).collect(),
+                    month: d.items[i].month.map(|m| m.to_string()),
+                }
             })
             .collect();
-        let json = serde_json::to_string(&entries).expect("search entries serialise");
-        Page::new(
-            site_path(SEARCH_INDEX),
-            search::index_script(&json).into_bytes(),
-        )
+        let partners: Vec<search::Choice> = self
+            .views
+            .partners
+            .values()
+            .map(|p| (p.id.clone(), p.name.clone(), p.count))
+            .collect();
+        let months: Vec<search::Choice> = d
+            .by_month
+            .iter()
+            .rev()
+            .map(|(m, items)| (m.to_string(), m.name(), items.len()))
+            .collect();
+        search::build(&docs, &partners, &months, SEARCH_INDEX)
+            .into_iter()
+            .map(|f| Page::new(site_path(&f.path), f.body.into_bytes()))
+            .collect()
     }
 
     pub(crate) fn feeds(&self) -> Vec<Page> {

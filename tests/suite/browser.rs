@@ -3,7 +3,8 @@
 //! (300 articles; long unbroken tokens) on a phone-sized screen; `browser/theme.test.mjs` runs
 //! the Nu HTML checker and axe over every page of the sample site and of hostile sites, checks
 //! landmarks, widths from 320 to 1600 px, dark mode and print, and saves screenshots of each
-//! page type in `target/screenshots/` (playwright-core driving Debian's chromium).
+//! page type in `target/screenshots/`; `browser/search.test.mjs` searches the sample site
+//! (inflected forms, filters, keys, stories) (playwright-core driving Debian's chromium).
 //!
 //! They need Node, `/usr/bin/chromium` (or `$CHROMIUM`), Java (for the Nu checker) and `npm ci
 //! --prefix browser`; `.ci/run` installs them, so CI always runs them. On a machine without
@@ -151,4 +152,17 @@ fn sites_are_valid_accessible_and_themed_whatever_the_input() {
         );
         eprintln!("{name}:\n{out}");
     }
+}
+
+/// Issue 16 item 4 and issue 13 item 5: on the sample site from `file://`, an English and a
+/// Ukrainian query in another form than the text find it, with the words marked in the
+/// snippet; a partner and a month filter narrow the results; arrow keys move through them
+/// and Enter opens one; seeds 000 and 001 (one story) are one result naming the other outlet.
+#[test]
+fn search_finds_inflected_forms_filters_and_keys_from_disk() {
+    let Some(chromium) = chromium() else { return };
+    let site = SiteTest::sample();
+    site.build_ok(&[]);
+    let out = run_script("search.test.mjs", &site.out(), &chromium, &[]);
+    eprintln!("{out}");
 }
