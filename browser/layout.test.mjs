@@ -71,7 +71,8 @@ try {
         width: de.scrollWidth,
         height: de.scrollHeight,
         culprit,
-        links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
+        // SVG links (chart cells) have an SVGAnimatedString href: resolve it.
+        links: [...document.querySelectorAll('a[href]')].map((a) => (typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href)),
       };
     });
     measures.push({ page: rel(url), ...m });

@@ -93,7 +93,9 @@ const pageFacts = () => {
   const cs = getComputedStyle(document.body);
   const rootCs = getComputedStyle(document.documentElement);
   const links = [...document.querySelectorAll('a[href], link[href]')].map((a) => ({
-    tag: a.tagName.toLowerCase(), rel: a.getAttribute('rel') || '', raw: a.getAttribute('href'), href: a.href,
+    tag: a.tagName.toLowerCase(), rel: a.getAttribute('rel') || '', raw: a.getAttribute('href'),
+    // An SVG link's href is an SVGAnimatedString (the overview charts' cells): resolve it.
+    href: typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href,
   }));
   const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
   return {

@@ -12,6 +12,10 @@
 //     search) has a skip link as its first focusable element pointing at <main>, one each of
 //     header/nav/main/footer landmarks and one h1, and no horizontal scroll at 320, 390, 768,
 //     1280 and 1600 px (folded <details> opened), in light and dark;
+//   - the overview charts (home heatmap, partner bar timeline), in light and dark at 390 px:
+//     their box is no wider than the screen and scrolls inside itself, cells and bars are
+//     links that open a partner-month page when clicked, and the labels' and cells' colours
+//     stand out from the background (text 4.5:1, cells 1.5:1 against the page);
 //   - printed (print media emulated), a month page hides the site navigation, skip link, pagers
 //     and footer, and links to the web print their address.
 // Env: CHROMIUM (default /usr/bin/chromium; never downloads a browser), SCREENSHOTS (folder for
@@ -163,6 +167,60 @@ try {
           await pg.screenshot({ path: path.join(shots, `${type}-${width}-${scheme}.png`), fullPage: true });
         }
       }
+    }
+    await ctx.close();
+  }
+
+  // 4a. The overview charts from file://, light and dark, on a phone.
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map((c) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  for (const scheme of ['light', 'dark']) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme });
+    const pg = await ctx.newPage();
+    for (const [type, selector, target] of [
+      ['home', 'svg.heatmap', /\/partners\/[^/]+\/\d{4}-\d\d\/index\.html$/],
+      ['partner', 'svg.bar-timeline', /\/partners\/[^/]+\/\d{4}-\d\d\/index\.html$/],
+    ]) {
+      const p = types[type];
+      if (!p) continue;
+      const where = `${rel(p)} (${selector}, ${scheme}, 390 px)`;
+      await pg.goto(pathToFileURL(p).href, { waitUntil: 'load' });
+      const m = await pg.evaluate((sel) => {
+        const svg = document.querySelector(sel);
+        if (!svg) return null;
+        const box = svg.closest('.chart-box');
+        const r = box.getBoundingClientRect();
+        const colour = (el, prop) => (getComputedStyle(el)[prop].match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+        const bg = colour(document.body, 'backgroundColor');
+        const label = svg.querySelector('text');
+        const cell = svg.querySelector('a .ov-cell, a .ov-bar');
+        const opacity = cell ? Number(getComputedStyle(cell).fillOpacity || 1) : 1;
+        // A cell's colour over the page, its fill opacity blended in.
+        const fill = cell ? colour(cell, 'fill').map((c, i) => c * opacity + bg[i] * (1 - opacity)) : bg;
+        return {
+          left: r.left, right: r.right, scroll: box.scrollWidth, client: box.clientWidth,
+          overflowX: getComputedStyle(box).overflowX,
+          links: svg.querySelectorAll('a[href]').length,
+          text: label ? colour(label, 'fill') : bg, bg, fill,
+        };
+      }, selector);
+      if (!m) { problem(where, 'no chart'); continue; }
+      if (m.left < 0 || m.right > 390) problem(where, `chart box spans ${m.left}..${m.right} px`);
+      if (m.scroll > m.client && m.overflowX !== 'auto') problem(where, 'chart wider than its box, which does not scroll');
+      if (!m.links) problem(where, 'no links in the chart');
+      if (contrast(m.text, m.bg) < 4.5) problem(where, `chart text contrast ${contrast(m.text, m.bg).toFixed(2)}`);
+      if (contrast(m.fill, m.bg) < 1.5) problem(where, `chart cell contrast ${contrast(m.fill, m.bg).toFixed(2)}`);
+      // A cell (or bar) is a working link from disk.
+      const link = pg.locator(`${selector} a:has(.ov-cell), ${selector} a:has(.ov-bar)`).last();
+      await link.scrollIntoViewIfNeeded();
+      await Promise.all([pg.waitForEvent('load'), link.click()]);
+      if (!target.test(pg.url())) problem(where, `a cell opened ${pg.url()}`);
+      const h1 = await pg.evaluate(() => document.querySelector('h1')?.textContent || '');
+      if (!h1.includes('·')) problem(where, `a cell opened a page headed ${JSON.stringify(h1)}`);
+      if (shots) await pg.screenshot({ path: path.join(shots, `chart-${type}-390-${scheme}.png`) });
     }
     await ctx.close();
   }

@@ -81,6 +81,10 @@ pub struct SiteConfig {
     /// Words per article summary, when set (the sentence limit still applies; the first
     /// sentence is kept whatever its length). Default: none.
     pub summary_words: Option<usize>,
+    /// Sentences in each partner-month brief (the most central sentences of the month's
+    /// stories with a partner, at the top of its partner-month page; month pages show the
+    /// best two per partner, the home page the best one). `0` turns briefs off. Default: `4`.
+    pub brief_sentences: usize,
     /// Articles per home page: the home page shows this many, and (with paging on) the rest
     /// of the list continues on `page/2/index.html` and on. Default: `20`.
     pub home_articles: usize,
@@ -133,6 +137,7 @@ impl Default for SiteConfig {
             theme: "default".into(),
             summary_sentences: 3,
             summary_words: None,
+            brief_sentences: crate::digest::brief::DEFAULT_SENTENCES,
             home_articles: 20,
             paginate_by: 20,
             feed_entries: 50,

@@ -25,6 +25,7 @@ mod suite {
     mod lang;
     pub(crate) mod links;
     mod output_safety;
+    mod overview;
     mod page_snapshot;
     pub(crate) mod pages;
     mod people;

@@ -55,6 +55,9 @@ struct Inspected<'a> {
     agreements: &'a [analyse::agreements::Agreement],
     /// People named with a role (name, key, roles with title and country, mentions).
     people: &'a [analyse::people::Person],
+    /// The story the article reports, among the files inspected together: the source of its
+    /// earliest report (its own source when no other file reports the same event).
+    story: String,
     source_name: Option<&'a str>,
     url: Option<&'a str>,
     /// The clean body, one entry per paragraph or list item.
@@ -125,10 +128,45 @@ fn ids(list: &[analyse::PartnerId]) -> Vec<String> {
     list.iter().map(ToString::to_string).collect()
 }
 
+/// Per result, its story's id: the source of the story's earliest report (by date, time,
+/// then source), as a build's story clusters group the same files.
+fn story_ids(results: &[(Article, analyse::Analysis)]) -> Vec<String> {
+    let reports: Vec<briefing::digest::stories::Report> = results
+        .iter()
+        .map(|(a, an)| briefing::digest::stories::Report {
+            date: a.date,
+            partners: &an.partners,
+            keys: &an.story_keys,
+        })
+        .collect();
+    let (story_of, stories) = briefing::digest::stories::cluster(&reports);
+    let earliest = |members: &[usize]| -> usize {
+        members
+            .iter()
+            .copied()
+            .min_by(|&x, &y| {
+                let key = |i: usize| (results[i].0.date, results[i].0.time, &results[i].0.source);
+                key(x).cmp(&key(y))
+            })
+            .expect("a story has members")
+    };
+    story_of
+        .iter()
+        .enumerate()
+        .map(|(i, story)| {
+            let first = story.map_or(i, |s| earliest(&stories[s]));
+            display(&results[first].0.source)
+        })
+        .collect()
+}
+
 fn json(results: &[(Article, analyse::Analysis)]) -> anyhow::Result<String> {
+    let stories = story_ids(results);
     let items: Vec<Inspected> = results
         .iter()
-        .map(|(a, an)| Inspected {
+        .zip(stories)
+        .map(|((a, an), story)| Inspected {
+            story,
             source: display(&a.source),
             title: &a.title,
             title_origin: a.title_origin,

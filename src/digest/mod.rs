@@ -5,6 +5,7 @@
 //! search. Every order is explicit (date, then time, then slug, then source path) so output is
 //! identical from run to run.
 
+pub mod brief;
 pub mod entities;
 pub mod paging;
 pub mod paths;

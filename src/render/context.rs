@@ -141,11 +141,20 @@ pub struct Views {
     pub partners: std::collections::BTreeMap<PartnerId, PartnerLink>,
     /// What list pages list: each story once.
     pub lists: super::lists::Lists,
+    /// The partner×month briefs.
+    pub briefs: super::brief::BriefViews,
+    /// Per partner, its stories and articles per month: what the overview charts draw.
+    pub series: std::collections::BTreeMap<PartnerId, super::overview::Series>,
 }
 
 impl Views {
-    /// Build the shared views of a digest.
-    pub fn new(digest: &Digest, gazetteer: &Gazetteer, pretty: bool) -> Views {
+    /// Build the shared views of a digest, with briefs of up to `brief_sentences` sentences.
+    pub fn new(
+        digest: &Digest,
+        gazetteer: &Gazetteer,
+        pretty: bool,
+        brief_sentences: usize,
+    ) -> Views {
         let partners = digest
             .by_partner
             .iter()
@@ -190,12 +199,41 @@ impl Views {
                     .collect();
             }
         }
+        let lists = super::lists::Lists::new(digest);
+        let briefs = super::brief::BriefViews::new(
+            digest,
+            &crate::digest::brief::briefs(digest, brief_sentences),
+            &links,
+        );
+        let mut series: std::collections::BTreeMap<PartnerId, super::overview::Series> = partners
+            .iter()
+            .map(|(id, link)| {
+                let series = super::overview::Series {
+                    name: link.name.clone(),
+                    url: link.url.clone(),
+                    cells: Default::default(),
+                };
+                (id.clone(), series)
+            })
+            .collect();
+        for ((id, month), list) in &lists.partner_month {
+            if let Some(s) = series.get_mut(id) {
+                let cell = super::overview::Cell {
+                    stories: list.len(),
+                    articles: digest.by_partner_month[&(id.clone(), *month)].len(),
+                    url: Some(PageDir::partner_month(id.as_str(), month).url(pretty)),
+                };
+                s.cells.insert(*month, cell);
+            }
+        }
         Views {
             pretty,
             links,
             cards,
             partners,
-            lists: super::lists::Lists::new(digest),
+            lists,
+            briefs,
+            series,
         }
     }
 

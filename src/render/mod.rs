@@ -8,6 +8,7 @@
 //! family's data lives in `pages/`, the search index and feeds in `site_files.rs`.
 
 mod anchors;
+mod brief;
 mod context;
 pub mod data;
 pub mod feed;
@@ -15,6 +16,7 @@ mod figures;
 mod headline;
 mod images;
 mod lists;
+pub mod overview;
 mod pages;
 mod search;
 mod site_files;
@@ -270,7 +272,7 @@ pub fn render(
         digest,
         opts,
         tera: templates(theme)?,
-        views: Views::new(digest, gazetteer, pretty),
+        views: Views::new(digest, gazetteer, pretty, opts.config.brief_sentences),
         site: SiteView {
             title: opts.config.title.clone(),
             description: opts.config.description.clone(),

@@ -11,8 +11,14 @@ use serde::Serialize;
 
 use crate::analyse::PartnerId;
 use crate::digest::{paging, PageDir, YearMonth};
+use crate::render::brief::PartnerBrief;
 use crate::render::context::{ArticleCard, MonthLink, PaginationView, PartnerLink};
 use crate::render::Renderer;
+
+/// Partners whose briefs a month page shows, and sentences each (the partner-month page has
+/// the whole brief): enough to read the month at a glance without a wall of text.
+const BRIEF_PARTNERS: usize = 8;
+const BRIEF_LINES: usize = 2;
 
 impl Renderer<'_> {
     pub(crate) fn months_data(&self) -> MonthsData {
@@ -83,7 +89,13 @@ impl Renderer<'_> {
             ),
             None => (v.undated(items.len()), None, None),
         };
+        let (briefs, more_briefs) = match month {
+            Some(m) if page == 1 => v.month_briefs(d, m, BRIEF_PARTNERS, BRIEF_LINES),
+            _ => (Vec::new(), 0),
+        };
         MonthData {
+            briefs,
+            more_briefs,
             month: this,
             partners,
             articles: v.cards(&items[ranges[page - 1].clone()]),
@@ -108,6 +120,10 @@ pub(crate) struct MonthsData {
 
 #[derive(Serialize)]
 pub(crate) struct MonthData {
+    /// The busiest partners' briefs (page 1 only).
+    briefs: Vec<PartnerBrief>,
+    /// Partners of the month without a brief here.
+    more_briefs: usize,
     month: MonthLink,
     /// The month's partners, linking to their pages for the month, with that month's counts.
     partners: Vec<PartnerLink>,

@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use crate::analyse::{PartnerId, PartnerKind};
 use crate::digest::{paging, PageDir, YearMonth};
+use crate::render::brief::BriefLineView;
 use crate::render::context::{ArticleCard, MonthLink, PaginationView, PartnerLink};
 use crate::render::figures::{self, PartnerFigure};
+use crate::render::overview::{heatmap, timeline, Chart, Series};
 use crate::render::Renderer;
 
 impl Renderer<'_> {
@@ -16,7 +18,13 @@ impl Renderer<'_> {
         let (countries, organisations) = all
             .into_iter()
             .partition(|p| p.kind == PartnerKind::Country);
+        let series: Vec<Series> = self.views.series.values().cloned().collect();
         PartnersData {
+            overview: heatmap(
+                &series,
+                &PageDir::partners().file().root_prefix(),
+                "overview",
+            ),
             countries,
             organisations,
         }
@@ -81,6 +89,11 @@ impl Renderer<'_> {
         PartnerData {
             partner: v.partners[id].clone(),
             feed_url: format!("partners/{id}/feed.xml"),
+            timeline: if page == 1 {
+                timeline(&v.series[id], &base.file().root_prefix(), "timeline")
+            } else {
+                None
+            },
             // On the first page only: later pages go straight to the list.
             figures: if page == 1 {
                 self.partner_figures(items)
@@ -133,13 +146,19 @@ impl Renderer<'_> {
             .filter(|((p, _), _)| p == id);
         let newer = d
             .by_partner_month
-            .range(key..)
+            .range(key.clone()..)
             .nth(1)
             .filter(|((p, _), _)| p == id);
         let as_link = |e: Option<(&(PartnerId, YearMonth), &Vec<usize>)>| {
             e.map(|((p, m), l)| self.views.partner_month(p, m, l.len()))
         };
         PartnerMonthData {
+            brief: if page == 1 {
+                self.views.briefs.full(id, month)
+            } else {
+                Vec::new()
+            },
+            articles_total: d.by_partner_month[&key].len(),
             partner: self.views.partners[id].clone(),
             month: self.views.month(month, d.by_month[month].len()),
             count: list.len(),
@@ -153,6 +172,8 @@ impl Renderer<'_> {
 
 #[derive(Serialize)]
 pub(crate) struct PartnersData {
+    /// The partner × month heatmap.
+    overview: Option<Chart>,
     countries: Vec<PartnerLink>,
     organisations: Vec<PartnerLink>,
 }
@@ -182,6 +203,8 @@ pub(crate) struct YearJump {
 pub(crate) struct PartnerData {
     partner: PartnerLink,
     feed_url: String,
+    /// Stories per month as bars (page 1 only).
+    timeline: Option<Chart>,
     figures: Vec<PartnerFigure>,
     /// Documents reported in the partner's articles (page 1 only).
     agreements: Vec<super::people::AgreementView>,
@@ -196,10 +219,14 @@ pub(crate) struct PartnerData {
 
 #[derive(Serialize)]
 pub(crate) struct PartnerMonthData {
+    /// The month's most central sentences about the partner, in time order (page 1 only).
+    brief: Vec<BriefLineView>,
     partner: PartnerLink,
     month: MonthLink,
-    /// Articles about the partner that month (on every page).
+    /// Stories (each once) about the partner that month (on every page).
     count: usize,
+    /// Articles about the partner that month, every report counted.
+    articles_total: usize,
     articles: Vec<ArticleCard>,
     pagination: Option<PaginationView>,
     older: Option<MonthLink>,
