@@ -77,12 +77,16 @@ static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Circumstances opening the lead: "In Bishkek, ", "at the Yntymak Ordo residence, ",
 /// "During the meeting, ", "В Бишкеке, ", "У Києві, ".
 static LEADING_CIRCUMSTANCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?i:in|at|on|during|following|after|within|в|во|на|по|после|у|під|після)\s[^,]{1,60},\s*)+")
+    re(
+        r"^(?:(?i:in|at|on|during|following|after|within|в|во|на|по|после|у|під|після)\s[^,]{1,60},\s*)+",
+    )
 });
 /// A role and a full name inside the sentence ("Russian President Vladimir Putin",
 /// "Pakistani Prime Minister Shehbaz Sharif"): the surname, when the headline is too long.
 static ROLE_NAME_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\p{Lu}[\p{L}.]*(?:'s|’s)?\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|Minister|Secretary|Ambassador|Envoy|Chancellor|Президент\p{L}*|Премьер-министр\p{L}*|Прем['’]єр-міністр\p{L}*|Министр\p{L}*|Міністр\p{L}*|Посол\p{L}*)\s+(?:\p{Lu}\p{Ll}+\s+)?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b")
+    re(
+        r"(?:\p{Lu}[\p{L}.]*(?:'s|’s)?\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|Minister|Secretary|Ambassador|Envoy|Chancellor|Президент\p{L}*|Премьер-министр\p{L}*|Прем['’]єр-міністр\p{L}*|Министр\p{L}*|Міністр\p{L}*|Посол\p{L}*)\s+(?:\p{Lu}\p{Ll}+\s+)?(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b",
+    )
 });
 
 /// The headline made from a lead `sentence` (dateline and agency tag already gone).
@@ -149,6 +153,7 @@ fn cut_clause(text: &str, clause: &Regex) -> String {
 fn present_tense(text: &str) -> String {
     const IRREGULAR: &[(&str, &str)] = &[
         ("met", "meet"),
+        ("agreed", "agree"),
         ("held", "hold"),
         ("took", "take"),
         ("made", "make"),
@@ -373,6 +378,23 @@ fn third_person(base: &str) -> String {
 /// Words a headline cannot end with.
 fn dangling(word: &str) -> bool {
     const WORDS: &[&str] = &[
+        "within",
+        "during",
+        "after",
+        "before",
+        "under",
+        "over",
+        "against",
+        "through",
+        "without",
+        "после",
+        "через",
+        "под",
+        "над",
+        "при",
+        "протягом",
+        "після",
+        "під",
         "a",
         "an",
         "the",
@@ -463,6 +485,12 @@ fn fit(text: &str, max: usize) -> String {
     let mut words: Vec<&str> = head.split_whitespace().collect();
     if !text[limit..].starts_with(' ') && !text[limit..].is_empty() {
         words.pop(); // cut inside a word
+    }
+    // End before the last phrase that the limit cut into ("...dollars within three").
+    if let Some(k) = (4..words.len()).rev().find(|&k| dangling(words[k])) {
+        if words[..k].join(" ").chars().count() * 3 >= max * 2 {
+            words.truncate(k);
+        }
     }
     while words.len() > 3 && words.last().is_some_and(|w| dangling(w)) {
         words.pop();
