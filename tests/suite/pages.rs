@@ -402,7 +402,10 @@ fn article_pages_say_things_once_with_the_whole_headline() {
         if h1.starts_with("Kyrgyzstan and") {
             made += 1;
             assert!(h1.chars().count() <= 90, "{page}: {h1}");
-            assert!(!title.contains('…') && title.contains(h1.trim()), "{page}: {title}");
+            assert!(
+                !title.contains('…') && title.contains(h1.trim()),
+                "{page}: {title}"
+            );
         }
         // No summary item repeats the heading.
         for item in html.select(&sel(".summary li")) {
