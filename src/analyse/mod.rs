@@ -244,7 +244,7 @@ pub fn analyse(article: &Article, ctx: &AnalysisContext) -> (Analysis, Vec<Diagn
             summary::summarise_candidates(article, &candidates, &language, length)
         }
     };
-    let figures = figures::extract(candidates.iter().map(String::as_str));
+    let figures = figures::extract(candidates.iter().map(|c| c.text.as_str()));
     // The title too: headlines name people with their titles ("Briefing of the Prime
     // Minister of Ukraine Denys Shmyhal") that the body may not repeat.
     let people = people::detect(

@@ -1,23 +1,26 @@
 //! Extractive summaries: the sentences that best represent an article, in article order.
 //!
-//! The ranking is TextRank (Mihalcea and Tarau, 2004) with a position prior: sentences are the
-//! nodes of a graph whose edges weigh how many stemmed content words two sentences share
-//! (normalised by their lengths, so long sentences do not win by size alone); a sentence's
-//! score is its stationary probability under a random walk over that graph that restarts, with
-//! probability `1 - DAMPING`, at a sentence drawn from the prior. The prior favours the lead
-//! (news states its gist first) and sentences that share words with the headline. The best
-//! are then picked greedily, skipping near-duplicates of sentences already picked, and put
-//! back in article order. Deterministic: ties go to the earlier sentence.
+//! Each sentence is scored on weighted evidence ([`score`]): its position (news states its
+//! main fact first), its centrality ([`centrality`], TextRank), the headline's words, and
+//! cues of quality. The best are then picked greedily, skipping near-duplicates of sentences
+//! already picked and keeping the brief readable on its own ([`cues`]): a sentence that leans
+//! on the one before it ("They had appealed...", "But Mr Balls...") comes with that sentence
+//! or not at all, a list item with the sentence that introduces the list; captions, bylines,
+//! comments and sentences holding part of a quotation are left out. The picks are put back in
+//! article order. Deterministic: ties go to the earlier sentence.
 //!
 //! An article no longer than the summary plus one sentence is summarised by its lead: a graph
 //! of four sentences says little, and cutting a short story's opening loses its point.
 
-use rustc_hash::FxHashMap;
+mod centrality;
+mod cues;
+pub mod score;
 
 use super::language::Lang;
 use super::stem::Words;
 use super::text::{inner_sentences, sentences, split_quotations, tokens};
 use crate::ingest::{Article, BlockKind, Origin};
+use centrality::{overlap, Bags};
 
 /// How long a summary may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,24 +41,43 @@ impl Length {
     }
 }
 
-/// Sentences shorter than this (in words) are poor summary material unless nothing else is left.
-const MIN_WORDS: usize = 5;
 /// Two sentences sharing more than this share of the shorter one's content words say the
 /// same thing. High on purpose: news repeats its key words in every sentence, and at 0.6
 /// distinct sentences were dropped (1 point of ROUGE-2 lost on the BBC benchmark).
 const REDUNDANT: f32 = 0.75;
-/// Probability that the random walk follows an edge rather than restarting (TextRank's 0.85).
-const DAMPING: f32 = 0.85;
+
+/// A candidate sentence and where it stands in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// The sentence.
+    pub text: String,
+    /// Index of its paragraph (or list item) among the body's, headings not counted.
+    pub paragraph: usize,
+    /// The first sentence of its paragraph.
+    pub opens_paragraph: bool,
+    /// Part of a list item.
+    pub list_item: bool,
+}
 
 /// The body split into candidate sentences, in article order.
-pub fn candidates(article: &Article) -> Vec<String> {
-    article
+pub fn candidates(article: &Article) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (paragraph, block) in article
         .blocks
         .iter()
         .filter(|b| b.kind != BlockKind::Heading)
-        .flat_map(|b| sentences(&b.text))
-        .map(str::to_owned)
-        .collect()
+        .enumerate()
+    {
+        for (k, text) in sentences(&block.text).into_iter().enumerate() {
+            out.push(Sentence {
+                text: text.to_owned(),
+                paragraph,
+                opens_paragraph: k == 0,
+                list_item: block.kind == BlockKind::ListItem,
+            });
+        }
+    }
+    out
 }
 
 /// Sentences considered for the summary: news puts its gist early, and the graph is quadratic
@@ -73,158 +95,96 @@ pub fn summarise(article: &Article, lang: &Lang, length: Length) -> Vec<String> 
 /// [`summarise`], given the article's [`candidates`] (which key figures read too: split once).
 pub fn summarise_candidates(
     article: &Article,
-    candidates: &[String],
+    candidates: &[Sentence],
     lang: &Lang,
     length: Length,
 ) -> Vec<String> {
-    // Too long to show whole: a long quotation is split at its inner sentences, a text with
-    // no sentence breaks is cut.
-    let mut all: Vec<String> = Vec::new();
+    let all = prepare(candidates);
+    let n = length.sentences.max(1);
+    if all.len() <= n + 1 {
+        let order: Vec<usize> = (0..all.len()).collect();
+        let free = vec![None; all.len()];
+        return select(&all, &order, &free, n, length.words);
+    }
+    let words = Words::for_lang(lang);
+    let bags = Bags::new(
+        all.iter().map(|s| s.text.as_str()),
+        independent_title(article),
+        &words,
+    );
+    let features = score::features(&all, &bags, lang);
+    let order = rank(&features, &bags);
+    let needs = leans_on(&all, &features);
+    select(&all, &order, &needs, n, length.words)
+}
+
+/// Each candidate's [`score::Features`], for fitting the weights
+/// (`examples/summary_features.rs`).
+pub fn features(
+    article: &Article,
+    candidates: &[Sentence],
+    lang: &Lang,
+) -> Vec<(Sentence, score::Features)> {
+    let all = prepare(candidates);
+    let words = Words::for_lang(lang);
+    let bags = Bags::new(
+        all.iter().map(|s| s.text.as_str()),
+        independent_title(article),
+        &words,
+    );
+    let features = score::features(&all, &bags, lang);
+    all.into_iter().zip(features).collect()
+}
+
+/// The headline, when it is evidence independent of the body: one made from the lead or the
+/// file name is not.
+fn independent_title(article: &Article) -> &str {
+    match article.title_origin {
+        Origin::Lead | Origin::FileName => "",
+        _ => article.title.as_str(),
+    }
+}
+
+/// At most [`MAX_CANDIDATES`] sentences, each short enough to show whole: a long quotation is
+/// split at its inner sentences, a text with no sentence breaks is cut.
+fn prepare(candidates: &[Sentence]) -> Vec<Sentence> {
+    let mut all: Vec<Sentence> = Vec::new();
     for sentence in candidates {
         if all.len() >= MAX_CANDIDATES {
             break;
         }
-        if sentence.chars().count() <= MAX_SENTENCE {
+        if sentence.text.chars().count() <= MAX_SENTENCE {
             all.push(sentence.clone());
             continue;
         }
-        for part in split_quotations(sentence) {
-            all.push(if part.chars().count() > MAX_SENTENCE {
-                crate::ingest::headline::shorten(part, MAX_SENTENCE)
-            } else {
-                part.to_owned()
+        for (k, part) in split_quotations(&sentence.text).into_iter().enumerate() {
+            all.push(Sentence {
+                text: if part.chars().count() > MAX_SENTENCE {
+                    crate::ingest::headline::shorten(part, MAX_SENTENCE)
+                } else {
+                    part.to_owned()
+                },
+                opens_paragraph: sentence.opens_paragraph && k == 0,
+                ..sentence.clone()
             });
         }
     }
     all.truncate(MAX_CANDIDATES);
-    let n = length.sentences.max(1);
-    let order: Vec<usize> = if all.len() <= n + 1 {
-        (0..all.len()).collect()
-    } else {
-        let words = Words::for_lang(lang);
-        // A headline made from the lead or the file name is no independent evidence.
-        let title = match article.title_origin {
-            Origin::Lead | Origin::FileName => "",
-            _ => article.title.as_str(),
-        };
-        rank(&all, title, &words)
-    };
-    select(&all, &order, n, length.words)
+    all
 }
 
-/// Sentence indices, best first.
-fn rank(all: &[String], title: &str, words: &Words) -> Vec<usize> {
-    // Sentences as sorted, deduplicated stem ids: similarity is then a merge, not hashing.
-    // Stemming is the costly step: stem each distinct word once (`known`), then map stems to
-    // ids (`stems`).
-    let mut known: FxHashMap<String, u32> = FxHashMap::default();
-    let mut stems: FxHashMap<String, u32> = FxHashMap::default();
-    let mut bag_of = |text: &str| {
-        let mut bag: Vec<u32> = Vec::new();
-        words.for_each_folded(text, |w| {
-            let id = match known.get(w) {
-                Some(&id) => id,
-                None => {
-                    let next = stems.len() as u32;
-                    let id = words.with_stem(w, |stem| match stems.get(stem) {
-                        Some(&id) => id,
-                        None => {
-                            stems.insert(stem.to_owned(), next);
-                            next
-                        }
-                    });
-                    known.insert(w.to_owned(), id);
-                    id
-                }
-            };
-            bag.push(id);
-        });
-        let count = bag.len();
-        bag.sort_unstable();
-        bag.dedup();
-        (bag, count)
-    };
-    let (title_bag, _) = bag_of(title);
-    let (bags, counts): (Vec<Vec<u32>>, Vec<usize>) = all.iter().map(|s| bag_of(s)).unzip();
-    let n = bags.len();
-
-    // Edge weights: shared stems over the sum of log lengths (TextRank's similarity).
-    let logs: Vec<f32> = counts.iter().map(|&c| (c.max(1) as f32).ln()).collect();
-    let mut weight = vec![0.0f32; n * n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let shared = shared(&bags[i], &bags[j]);
-            let norm = logs[i] + logs[j];
-            if shared > 0 && norm > 0.0 {
-                let w = shared as f32 / norm;
-                weight[i * n + j] = w;
-                weight[j * n + i] = w;
-            }
-        }
-    }
-    // The walk's transitions into each sentence: (from, probability), a sparse list.
-    let mut inflows: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
-    let mut dangling_nodes: Vec<usize> = Vec::new();
-    for j in 0..n {
-        let row = &weight[j * n..(j + 1) * n];
-        let out: f32 = row.iter().sum();
-        if out == 0.0 {
-            dangling_nodes.push(j);
-            continue;
-        }
-        for (i, &w) in row.iter().enumerate() {
-            if w > 0.0 {
-                inflows[i].push((j, w / out));
-            }
-        }
-    }
-
-    // Restart distribution: position and headline.
-    let prior: Vec<f32> = (0..n)
-        .map(|i| {
-            let position = 1.0 / (1.0 + POSITION * i as f32);
-            let headline = shared(&bags[i], &title_bag) as f32 / (1.0 + title_bag.len() as f32);
-            position + HEADLINE * headline
-        })
-        .collect();
-    let total: f32 = prior.iter().sum();
-    let prior: Vec<f32> = prior.iter().map(|p| p / total).collect();
-
-    let mut score = prior.clone();
-    let mut next = vec![0.0f32; n];
-    for _ in 0..100 {
-        // Sentences with no edge hand their mass back to the prior (a dangling node).
-        let dangling: f32 = dangling_nodes.iter().map(|&j| score[j]).sum();
-        for i in 0..n {
-            let inflow: f32 = inflows[i].iter().map(|&(j, p)| p * score[j]).sum();
-            next[i] = (1.0 - DAMPING + DAMPING * dangling) * prior[i] + DAMPING * inflow;
-        }
-        let delta: f32 = score.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
-        std::mem::swap(&mut score, &mut next);
-        if delta < 1e-6 {
-            break;
-        }
-    }
-    for (i, s) in score.iter_mut().enumerate() {
-        // Fragments, and sentences that only introduce what follows ("...including
-        // Kyrgyzstan:"), read badly out of context.
-        if counts[i] < MIN_WORDS.saturating_sub(2)
-            || word_count(&all[i]) < MIN_WORDS
-            || all[i].trim_end().ends_with(':')
-        {
-            *s *= 0.3;
-        }
-    }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
-    // Redundancy: a sentence most of whose content the ones ranked above it already say
-    // goes to the back.
-    let mut kept: Vec<usize> = Vec::with_capacity(n);
+/// Sentence indices, best first: by score, a sentence most of whose content the ones ranked
+/// above it already say going to the back.
+fn rank(features: &[score::Features], bags: &Bags) -> Vec<usize> {
+    let scores: Vec<f32> = features.iter().map(score::score).collect();
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut kept: Vec<usize> = Vec::with_capacity(order.len());
     let mut redundant: Vec<usize> = Vec::new();
     for i in order {
         if kept
             .iter()
-            .any(|&p| overlap(&bags[i], &bags[p]) > REDUNDANT)
+            .any(|&p| overlap(&bags.bags[i], &bags.bags[p]) > REDUNDANT)
         {
             redundant.push(i);
         } else {
@@ -235,78 +195,98 @@ fn rank(all: &[String], title: &str, words: &Words) -> Vec<usize> {
     kept
 }
 
-/// Weight of the lead in the prior: sentence `i` weighs `1 / (1 + POSITION * i)`. Mild: on
-/// the BBC benchmark a stronger prior (0.1 and up) drifts towards lead-k and loses ROUGE.
-const POSITION: f32 = 0.05;
-/// Weight of the headline's words in the prior.
-const HEADLINE: f32 = 0.5;
+/// What each sentence needs beside it to be read alone: `Some(j)` when it leans on sentence
+/// `j` (a pronoun or connective on the one before it, a list item on the sentence that
+/// introduces the list); `None` when it stands alone. A sentence that must not be shown at all
+/// (a caption, a comment, part of a quotation) needs itself: `Some(i)`.
+fn leans_on(all: &[Sentence], features: &[score::Features]) -> Vec<Option<usize>> {
+    let at = |name: &str| {
+        score::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .expect("feature")
+    };
+    let (leans, not_story, broken) = (at("leans"), at("not_story"), at("broken_quote"));
+    (0..all.len())
+        .map(|i| {
+            if features[i][not_story] > 0.0 || features[i][broken] > 0.0 {
+                Some(i)
+            } else if all[i].list_item {
+                (0..i).rev().find(|&j| !all[j].list_item)
+            } else if features[i][leans] > 0.0 && i > 0 {
+                Some(i - 1)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
 
 /// Take sentences in rank `order` until `n` are picked or the word budget is spent (a sentence
 /// that would overrun it is passed over for a shorter one), then restore article order.
 ///
-/// A sentence holding a quotation of several sentences counts as that many ([`inner_sentences`]):
-/// "three sentences" should not become three paragraphs of quotes.
-fn select(all: &[String], order: &[usize], n: usize, words: Option<usize>) -> Vec<String> {
-    let mut picked: Vec<usize> = Vec::with_capacity(n);
-    let (mut used, mut units) = (0, 0);
+/// A sentence that leans on another (`needs`) comes with it, both within the budget, or is
+/// passed over; one that needs itself is never shown. A sentence holding a quotation of
+/// several sentences counts as that many ([`inner_sentences`]): "three sentences" should not
+/// become three paragraphs of quotes. Never empty when there is text: when nothing fits, the
+/// best sentence that can stand alone (or the best at all) is the brief.
+fn select(
+    all: &[Sentence],
+    order: &[usize],
+    needs: &[Option<usize>],
+    n: usize,
+    words: Option<usize>,
+) -> Vec<String> {
+    let mut picked = vec![false; all.len()];
+    let (mut used, mut units, mut count) = (0, 0, 0);
+    let mut group: Vec<usize> = Vec::new();
     for &i in order {
         if units >= n {
             break;
         }
-        let cost = inner_sentences(&all[i]);
-        if !picked.is_empty() && units + cost > n {
+        // The sentence and what it leans on, back to one that stands alone (or one picked).
+        group.clear();
+        let mut at = i;
+        let whole = loop {
+            if picked[at] {
+                break true;
+            }
+            group.push(at);
+            match needs[at] {
+                None => break true,
+                Some(j) if j == at || group.len() > 3 => break false,
+                Some(j) => at = j,
+            }
+        };
+        if !whole {
             continue;
         }
-        units += cost;
-        let len = word_count(&all[i]);
-        if let Some(budget) = words {
-            if !picked.is_empty() && used + len > budget {
-                continue;
-            }
+        let cost: usize = group.iter().map(|&g| inner_sentences(&all[g].text)).sum();
+        let len: usize = group.iter().map(|&g| word_count(&all[g].text)).sum();
+        if units + cost > n || words.is_some_and(|budget| used + len > budget) {
+            continue;
         }
+        for &g in &group {
+            picked[g] = true;
+        }
+        units += cost;
         used += len;
-        picked.push(i);
+        count += group.len();
     }
-    picked.sort_unstable();
-    picked.into_iter().map(|i| all[i].clone()).collect()
+    if count == 0 {
+        let alone = order.iter().find(|&&i| needs[i].is_none());
+        if let Some(&i) = alone.or(order.first()) {
+            picked[i] = true;
+        }
+    }
+    (0..all.len())
+        .filter(|&i| picked[i])
+        .map(|i| all[i].text.clone())
+        .collect()
 }
 
 fn word_count(sentence: &str) -> usize {
     sentence.split_whitespace().count()
-}
-
-/// Number of elements two sorted slices share.
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let mut n = 0;
-    for_shared(a, b, |_| n += 1);
-    n
-}
-
-/// Share of the smaller bag found in the other.
-fn overlap(a: &[u32], b: &[u32]) -> f32 {
-    let smaller = a.len().min(b.len());
-    if smaller == 0 {
-        return 0.0;
-    }
-    let mut shared = 0;
-    for_shared(a, b, |_| shared += 1);
-    shared as f32 / smaller as f32
-}
-
-/// Call `f` for each element two sorted slices share.
-fn for_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                f(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
 }
 
 /// Content words of a text, for similarity: folded words of at least four letters, cut to six
@@ -471,7 +451,7 @@ mod tests {
         );
         let positions: Vec<usize> = s
             .iter()
-            .map(|x| candidates(&a).iter().position(|c| c == x).unwrap())
+            .map(|x| candidates(&a).iter().position(|c| &c.text == x).unwrap())
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]));
     }

@@ -1,8 +1,11 @@
-//! Headlines for articles that came without one, made from the lead.
+//! Headlines for articles that came without one, made from the lead, and the shape of a
+//! headline (what the clipping parser and plain-text input take for a title line).
 //!
 //! A clipping often starts straight with the story. Its first sentence, minus the dateline
-//! ("BISHKEK, Kyrgyzstan, December 4.") and an agency tag ("Trend reports"), cut at a word
-//! boundary, makes a usable headline.
+//! ("BISHKEK, Kyrgyzstan, December 4.") and an agency tag ("Trend reports"), compressed the
+//! way an editor would ([`compress`]), makes the headline.
+
+mod compress;
 
 use std::sync::LazyLock;
 
@@ -11,8 +14,8 @@ use regex::Regex;
 /// Longest dateline, in characters.
 const MAX_DATELINE: usize = 100;
 
-/// Longest generated headline, in characters (an ellipsis is added when cut).
-pub const MAX_CHARS: usize = 100;
+/// Longest made headline, in characters (never cut with an ellipsis).
+pub use compress::MAX_CHARS;
 
 /// `BISHKEK, Kyrgyzstan, December 4.`, `MOSCOW (Reuters) -`, `МОСКВА, 3 ноября. /ТАСС/.`
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,8 +69,35 @@ pub fn from_lead(lead: &str) -> String {
     let lead = strip_dateline(lead.trim());
     let sentence = first_sentence(lead);
     let sentence = AGENCY_TAG.replace(sentence, "");
-    let sentence = sentence.trim().trim_end_matches(['.', ',', ';', ':']);
-    shorten(sentence, MAX_CHARS)
+    compress::compress(sentence.trim())
+}
+
+/// Most words a line may have to read as a headline (leads run to 25 and more).
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// True when `line` has a headline's shape: short, and no final full stop. A text's first
+/// paragraph that does not is its lead, not its title, and stays in the body (one test for
+/// the clipping parser's title choice and for text files without a title line).
+pub fn looks_like_headline(line: &str) -> bool {
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    let end = line
+        .trim_end()
+        .trim_end_matches(['"', '»', '”', '’', ')', '\'', '“']);
+    (1..=MAX_HEADLINE_WORDS).contains(&words) && !end.ends_with(['.', ':', ';', '…', ','])
+}
+
+/// A photo caption with its credit (one test for the clipping parser's title choice and the
+/// summariser's sentences) ("... Photo: Jane Doe/Getty Images", "image: Ministry",
+/// "REUTERS/Stringer/File Photo").
+pub fn is_caption(line: &str) -> bool {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|image\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b|file photo|[.!?]\s*\([^)]{2,40}\)\s*$|\[(?:getty|rex|ap|afp|reuters|epa|shutterstock)[^\]]*\])")
+            .expect("valid regex")
+    });
+    CAPTION.is_match(line)
 }
 
 /// `text` cut at the last word boundary before `max` characters, with `…`.
@@ -112,7 +142,7 @@ mod tests {
         let lead = "BISHKEK, Kyrgyzstan, December 4. Kyrgyzstan's President met the Prime Minister, Trend reports via the press service.";
         assert_eq!(
             from_lead(lead),
-            "Kyrgyzstan's President met the Prime Minister"
+            "Kyrgyzstan's President meets the Prime Minister"
         );
         assert_eq!(
             strip_dateline("MOSCOW (Reuters) - Talks began."),
@@ -142,12 +172,25 @@ mod tests {
     }
 
     #[test]
-    fn long_leads_are_cut_at_a_word() {
+    fn long_leads_are_compressed_not_cut() {
         let lead = "President of the Kyrgyz Republic Sadyr Japarov received Ambassador, the United States Special Envoy for South and Central Asia, Sergio Gor today, February 4.";
         let title = from_lead(lead);
-        assert!(title.chars().count() <= MAX_CHARS + 1, "{title}");
-        assert!(title.ends_with('…'));
-        assert!(lead.starts_with(title.trim_end_matches('…')));
+        assert!(title.chars().count() <= MAX_CHARS, "{title}");
+        assert!(!title.ends_with('…'), "{title}");
+        assert_eq!(title, "Japarov receives Ambassador Sergio Gor");
+    }
+
+    #[test]
+    fn headlines_are_short_and_have_no_full_stop() {
+        assert!(looks_like_headline("Japarov receives US envoy Sergio Gor"));
+        assert!(looks_like_headline("Will trade double?"));
+        assert!(looks_like_headline("Кыргызстан и Китай расширят торговлю"));
+        assert!(!looks_like_headline(
+            "In Bishkek, talks concluded between Kyrgyzstan’s President Sadyr Japarov and Russian President Vladimir Putin."
+        ));
+        assert!(!looks_like_headline("The talks ended."));
+        let long = "word ".repeat(25);
+        assert!(!looks_like_headline(long.trim()));
     }
 
     #[test]

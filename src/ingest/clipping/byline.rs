@@ -81,7 +81,7 @@ pub(super) fn dated_lines(lines: &[String], kinds: &[Kind]) -> Vec<Option<Dated>
             }
             // An embedded post's signature ("— Name (@handle) December 22, 2014") dates the
             // post, a photo caption the photo, not the story.
-            if line.contains("(@") || super::title::is_caption(line) {
+            if line.contains("(@") || crate::ingest::headline::is_caption(line) {
                 return None;
             }
             let found = dates::find_in_line(line, month_first)?;

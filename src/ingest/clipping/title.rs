@@ -118,6 +118,11 @@ pub(super) fn choose(
         // A date (or a byline) printed right over the headline.
         let confirmed_above = r > 0 && evidence(r - 1);
         let confirmed = confirmed_below.is_some() || confirmed_above;
+        // Unconfirmed, a line is a headline by its shape alone: a first paragraph that reads
+        // as a lead sentence (long, or ending with a full stop) stays in the body.
+        if !confirmed && !crate::ingest::headline::looks_like_headline(line) {
+            continue;
+        }
         // A short line (a label, a widget) is a headline only with its byline or date.
         if !confirmed && n < 4 && !is_cjk(line) {
             continue;
@@ -371,7 +376,7 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>, printed_twice
     if line.starts_with(['«', '‹']) || line.ends_with(['»', '›']) {
         return false;
     }
-    if is_caption(line) {
+    if crate::ingest::headline::is_caption(line) {
         return false;
     }
     // Headlines start with a capital (where the script has them) or a digit or a quote.
@@ -454,16 +459,6 @@ fn echoes(lowered: &[String], i: usize) -> usize {
             near && (breadcrumb || shortened)
         })
         .count()
-}
-
-/// A photo caption with its credit ("... Photo: Jane Doe/Getty Images", "image: Ministry",
-/// "REUTERS/Stringer/File Photo").
-pub(super) fn is_caption(line: &str) -> bool {
-    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|image\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b|file photo|[.!?]\s*\([^)]{2,40}\)\s*$|\[(?:getty|rex|ap|afp|reuters|epa|shutterstock)[^\]]*\])")
-            .expect("valid regex")
-    });
-    CAPTION.is_match(line)
 }
 
 /// Chinese, Japanese or Thai text, where words are not separated by spaces.
