@@ -916,16 +916,25 @@ fn finish(article: &mut Article, display: &Path, diags: &mut Vec<Diagnostic>) {
         }
     }
     if article.title.trim().is_empty() {
-        match article.blocks.iter().find(|b| b.kind != BlockKind::Heading) {
-            Some(lead) => {
-                article.title = headline::from_lead(&lead.text);
+        // A lead that compresses to nothing (punctuation only, say) falls through to the file
+        // name, and that to a word: a headline is never empty (found by fuzzing).
+        let made = article
+            .blocks
+            .iter()
+            .find(|b| b.kind != BlockKind::Heading)
+            .map(|lead| headline::from_lead(&lead.text))
+            .filter(|t| !t.trim().is_empty());
+        match made {
+            Some(title) => {
+                article.title = title;
                 article.title_origin = Origin::Lead;
             }
             None => {
                 article.title = display
                     .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                    .map(|s| s.to_string_lossy().trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "Untitled".to_owned());
                 article.title_origin = Origin::FileName;
             }
         }
