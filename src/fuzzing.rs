@@ -190,12 +190,29 @@ fn check_article(article: &Article) {
         !article.title.trim().is_empty(),
         "a headline is never empty"
     );
+    // Text may say "javascript:" or "<script" (escaped); tags may not. In sanitised HTML every
+    // `<` opens a tag, so the tags are what lies between `<` and `>`.
     let html = article.html.to_ascii_lowercase();
-    assert!(
-        !html.contains("<script") && !html.contains("javascript:") && !html.contains(" onerror="),
-        "sanitised HTML carries no script: {}",
-        article.html
-    );
+    for tag in html.split('<').skip(1).filter_map(|t| t.split('>').next()) {
+        let name = tag.trim_start_matches('/');
+        assert!(
+            !name.starts_with("script"),
+            "no script element: {}",
+            article.html
+        );
+        for (attr, value) in attributes(tag) {
+            assert!(
+                !attr.starts_with("on"),
+                "no event handler: <{tag}> in {}",
+                article.html
+            );
+            assert!(
+                !value.trim_start().starts_with("javascript:"),
+                "no javascript: link: <{tag}> in {}",
+                article.html
+            );
+        }
+    }
     if let Some(url) = &article.url {
         assert!(url.starts_with("http://") || url.starts_with("https://"));
     }
@@ -210,4 +227,67 @@ fn offset_in(whole: &str, part: &str) -> usize {
         "{part:?} is a slice of its input"
     );
     start - base
+}
+
+/// The attributes of a tag's inside (`a href="x" rel=y`), as (name, value): quoted values are
+/// skipped whole, so words inside them are never taken for names.
+fn attributes(tag: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = tag.trim_start_matches('/');
+    // Skip the element name.
+    rest = rest.trim_start_matches(|c: char| !c.is_ascii_whitespace());
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if rest.is_empty() {
+            return out;
+        }
+        let name_end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '=')
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        rest = rest[name_end..].trim_start();
+        let mut value = "";
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let inner = &after[1..];
+                    let end = inner.find(q).unwrap_or(inner.len());
+                    value = &inner[..end];
+                    rest = inner.get(end + 1..).unwrap_or("");
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_ascii_whitespace())
+                        .unwrap_or(after.len());
+                    value = &after[..end];
+                    rest = &after[end..];
+                }
+            }
+        }
+        if name.is_empty() {
+            // A stray character: step over it.
+            rest = rest.get(1..).unwrap_or("");
+            continue;
+        }
+        out.push((name, value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attributes;
+
+    #[test]
+    fn words_inside_quoted_values_are_not_attribute_names() {
+        let tag = r#"a href="https://x.org/ on wednesday" rel='noopener onload' onclick=go"#;
+        assert_eq!(
+            attributes(tag),
+            vec![
+                ("href", "https://x.org/ on wednesday"),
+                ("rel", "noopener onload"),
+                ("onclick", "go")
+            ]
+        );
+    }
 }
