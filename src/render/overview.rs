@@ -323,14 +323,7 @@ pub fn heatmap(series: &[Series], root: &str, id: &str) -> Option<Chart> {
     Some(Chart {
         svg,
         description,
-        months: months
-            .iter()
-            .map(|m| Column {
-                id: m.to_string(),
-                name: m.name(),
-                short: format!("{} {}", abbreviation(*m), m.year),
-            })
-            .collect(),
+        months: columns(&months),
         rows,
     })
 }
@@ -453,20 +446,25 @@ pub fn timeline(series: &Series, root: &str, id: &str) -> Option<Chart> {
     Some(Chart {
         svg,
         description,
-        months: months
-            .iter()
-            .map(|m| Column {
-                id: m.to_string(),
-                name: m.name(),
-                short: format!("{} {}", abbreviation(*m), m.year),
-            })
-            .collect(),
+        months: columns(&months),
         rows: vec![Row {
             name: series.name.clone(),
             url: Some(series.url.clone()),
             cells,
         }],
     })
+}
+
+/// The table fallback's month columns, in chart order.
+fn columns(months: &[YearMonth]) -> Vec<Column> {
+    months
+        .iter()
+        .map(|m| Column {
+            id: m.to_string(),
+            name: m.name(),
+            short: format!("{} {}", abbreviation(*m), m.year),
+        })
+        .collect()
 }
 
 #[cfg(test)]
