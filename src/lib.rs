@@ -227,12 +227,13 @@ fn load_sources(
     })
 }
 
-/// Render `site` in memory, skipping the pages `unchanged` says the output holds.
+/// Render `site` into `sink`, skipping the pages `unchanged` says the output holds.
 fn render_site(
     opts: &BuildOptions,
     site: &Site,
     theme: &render::Theme,
     unchanged: render::Unchanged,
+    sink: render::Sink<Error>,
     progress: &dyn Progress,
 ) -> Result<render::Rendered, Error> {
     progress.stage("render", 0);
@@ -244,10 +245,11 @@ fn render_site(
         &site.context.gazetteer,
         site.context.home.as_ref(),
         unchanged,
+        sink,
     )?;
     log::debug!(
-        "render: {} pages in {:.3} s ({} unchanged, not rendered)",
-        rendered.pages.len() + rendered.unchanged.len(),
+        "render and write: {} pages in {:.3} s ({} unchanged, not rendered)",
+        rendered.pages + rendered.unchanged.len(),
         rendering.elapsed().as_secs_f64(),
         rendered.unchanged.len()
     );
@@ -342,29 +344,29 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         previous.minify == opts.config.minify
             && previous.holds(&opts.output_dir, path.as_str(), fingerprint)
     };
-    let rendered = render_site(opts, &site, &theme, &unchanged, progress)?;
+    let write = output::WriteOptions {
+        minify: opts.config.minify,
+        keep: opts.config.keep.clone(),
+    };
+    // Pages go to disk as they are rendered, into a new folder that replaces the output only
+    // at the end (and is deleted if the build fails or `--strict` refuses it).
+    let staging = output::Staging::begin(&opts.output_dir, &previous, &write)?;
+    let sink = |page| staging.put(page).map_err(Error::from);
+    let rendered = render_site(opts, &site, &theme, &unchanged, &sink, progress)?;
     if opts.strict && !site.diagnostics.is_empty() {
         return Err(Error::Strict {
             diagnostics: site.diagnostics,
         });
     }
     progress.stage("write", 0);
-    let write = output::WriteOptions {
-        minify: opts.config.minify,
-        keep: opts.config.keep.clone(),
-    };
     let writing = Instant::now();
-    // Forgotten first: if writing fails half-way, the next build must not trust the record.
+    let pages = staging.len() + rendered.unchanged.len() + 1; // + .nojekyll
+                                                              // Forgotten before the old output is touched: if the swap fails half-way, the next build
+                                                              // must not trust the record.
     if let Some(cache) = &cache {
         cache.forget_record(&opts.output_dir);
     }
-    let manifest = output::write(
-        &rendered.pages,
-        &rendered.unchanged,
-        &previous,
-        &opts.output_dir,
-        &write,
-    )?;
+    let manifest = staging.finish(&rendered.unchanged)?;
     log::debug!("write: {:.3} s", writing.elapsed().as_secs_f64());
     let counts = (
         site.digest.items.len(),
@@ -384,7 +386,7 @@ pub fn build(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         articles: counts.0,
         partners: counts.1,
         months: counts.2,
-        pages: rendered.pages.len() + rendered.unchanged.len() + 1, // + .nojekyll
+        pages,
         diagnostics: site.diagnostics,
         seconds: started.elapsed().as_secs_f64(),
         up_to_date: false,
@@ -401,7 +403,20 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
     let mut theme_diags = Vec::new();
     let theme = render::Theme::load(&opts.root, &opts.config.theme, &mut theme_diags)?;
     site.diagnostics.extend(theme_diags);
-    let rendered = render_site(opts, &site, &theme, &render::render_all, progress)?;
+    // Kept in memory (first page of a path wins, as in a build), then sorted for stable
+    // diagnostics.
+    let kept = std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let sink = |page: render::Page| {
+        let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+        kept.entry(page.path.clone()).or_insert(page);
+        Ok(())
+    };
+    render_site(opts, &site, &theme, &render::render_all, &sink, progress)?;
+    let pages: Vec<render::Page> = kept
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_values()
+        .collect();
     let shown = opts
         .output_dir
         .strip_prefix(&opts.root)
@@ -409,7 +424,7 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         .to_string_lossy()
         .into_owned();
     site.diagnostics.extend(link_check::check(
-        &rendered.pages,
+        &pages,
         &shown,
         &opts.base_url,
         opts.config.pretty_urls,
@@ -420,7 +435,7 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Result<Report, Err
         articles: site.digest.items.len(),
         partners: site.digest.by_partner.len(),
         months: site.digest.by_month.len(),
-        pages: rendered.pages.len() + 1,
+        pages: pages.len() + 1,
         diagnostics: site.diagnostics,
         seconds: started.elapsed().as_secs_f64(),
         up_to_date: false,

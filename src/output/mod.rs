@@ -7,8 +7,10 @@
 //! users lose `public/.git` on every build, ours do not.
 
 mod minify;
+mod staging;
 mod swap;
 
+pub use staging::Staging;
 pub use swap::recover;
 
 use std::collections::BTreeMap;
@@ -244,111 +246,20 @@ fn resolve(path: &Path) -> PathBuf {
 }
 
 /// Write `pages` as the new contents of `output`, with the `unchanged` files of the previous
-/// build taken over from it (see [`Manifest`]). Returns what was written.
+/// build taken over from it (see [`Manifest`]). Returns what was written. A build streams its
+/// pages through a [`Staging`] instead; this is the same for pages already in memory.
 pub fn write(
-    pages: &[Page],
+    pages: Vec<Page>,
     unchanged: &[(SitePath, u128)],
     previous: &Manifest,
     output: &Path,
     options: &WriteOptions,
 ) -> Result<Manifest, Error> {
-    // A symlinked output folder (`public -> /srv/www`) is written through: the real folder is
-    // replaced, the link stays.
-    let real = fs::canonicalize(output).ok();
-    let output = real.as_deref().unwrap_or(output);
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io("create", &parent))?;
-    if output.exists() && !output.is_dir() {
-        return Err(Error::Unsafe {
-            path: output.to_owned(),
-            reason: "it exists and is not a folder".into(),
-        });
-    }
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    // Dropped (and deleted) on any early return: a failed build leaves no litter.
-    let staging = tempfile::Builder::new()
-        .prefix(&swap::prefix(&name, "building"))
-        .tempdir_in(&parent)
-        .map_err(io("create a build folder in", &parent))?;
-    let none = Manifest::default();
-    let previous = if previous.minify == options.minify {
-        previous
-    } else {
-        &none
-    };
-    let manifest = write_all(pages, unchanged, previous, output, staging.path(), options)?;
-    fs::write(staging.path().join(".nojekyll"), b"")
-        .map_err(io("write", &staging.path().join(".nojekyll")))?;
-    set_readable(staging.path())?;
-    swap::swap(staging, output, &parent, &name, options)?;
-    Ok(manifest)
-}
-
-fn write_all(
-    pages: &[Page],
-    unchanged: &[(SitePath, u128)],
-    previous: &Manifest,
-    old: &Path,
-    dir: &Path,
-    options: &WriteOptions,
-) -> Result<Manifest, Error> {
-    let mut folders: Vec<PathBuf> = pages
-        .iter()
-        .map(|p| &p.path)
-        .chain(unchanged.iter().map(|(path, _)| path))
-        .filter_map(|p| Path::new(p.as_str()).parent().map(|f| dir.join(f)))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        fs::create_dir_all(folder).map_err(io("create", folder))?;
-    }
-    // A hard link keeps the old file as it is; where links are impossible (another file
-    // system, say), a copy does.
-    let take_over = |path: &SitePath, fingerprint: u128| -> Result<FileRecord, Error> {
-        let from = old.join(path.as_str());
-        let to = dir.join(path.as_str());
-        if fs::hard_link(&from, &to).is_err() {
-            fs::copy(&from, &to).map_err(io("copy the unchanged file", &from))?;
-        }
-        let meta = fs::metadata(&to).map_err(io("read", &to))?;
-        Ok(FileRecord::of(fingerprint, &meta))
-    };
-    let written: Vec<(String, FileRecord)> = pages
-        .par_iter()
-        .map(|page| {
-            let record = if previous.holds(old, page.path.as_str(), page.fingerprint) {
-                take_over(&page.path, page.fingerprint)?
-            } else {
-                let path = dir.join(page.path.as_str());
-                let is_html = page.path.as_str().ends_with(".html");
-                let body = if options.minify && is_html {
-                    minify::html(&page.body)
-                } else {
-                    page.body.clone()
-                };
-                fs::write(&path, body).map_err(io("write", &path))?;
-                let meta = fs::metadata(&path).map_err(io("read", &path))?;
-                FileRecord::of(page.fingerprint, &meta)
-            };
-            Ok((page.path.to_string(), record))
-        })
-        .chain(
-            unchanged
-                .par_iter()
-                .map(|(path, fingerprint)| Ok((path.to_string(), take_over(path, *fingerprint)?))),
-        )
-        .collect::<Result<_, Error>>()?;
-    Ok(Manifest {
-        minify: options.minify,
-        files: written.into_iter().collect(),
-    })
+    let staging = Staging::begin(output, previous, options)?;
+    pages
+        .into_par_iter()
+        .try_for_each(|page| staging.put(page))?;
+    staging.finish(unchanged)
 }
 
 /// Temp folders are private (0700); a published site must be readable by a web server.
@@ -394,7 +305,7 @@ mod tests {
         let out = tmp.path().join("public");
         let opts = WriteOptions::default();
         write(
-            &[
+            vec![
                 page("index.html", "<p>one</p>"),
                 page("a/b/index.html", "x"),
             ],
@@ -406,7 +317,7 @@ mod tests {
         .unwrap();
         assert_eq!(listing(&out), [".nojekyll", "a/b/index.html", "index.html"]);
         write(
-            &[page("index.html", "<p>two</p>")],
+            vec![page("index.html", "<p>two</p>")],
             &[],
             &Manifest::default(),
             &out,
@@ -432,14 +343,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         let opts = WriteOptions::default();
-        let pages = [page("a/index.html", "a"), page("b/index.html", "b")];
-        let first = write(&pages, &[], &Manifest::default(), &out, &opts).unwrap();
+        let pages = vec![page("a/index.html", "a"), page("b/index.html", "b")];
+        let first = write(pages.clone(), &[], &Manifest::default(), &out, &opts).unwrap();
         let inode = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
         let (a, b) = (inode("a/index.html"), inode("b/index.html"));
         // `a` changes; `b` is passed as unchanged without its bytes.
         let b_path = SitePath::new("b/index.html").unwrap();
         let second = write(
-            &[page("a/index.html", "a2")],
+            vec![page("a/index.html", "a2")],
             &[(b_path, pages[1].fingerprint)],
             &first,
             &out,
@@ -459,7 +370,7 @@ mod tests {
         assert!(second.intact(&out, &[]));
         // A page whose bytes match what is there is taken over too.
         let third = write(
-            &[page("a/index.html", "a2"), page("b/index.html", "b")],
+            vec![page("a/index.html", "a2"), page("b/index.html", "b")],
             &[],
             &second,
             &out,
@@ -489,7 +400,7 @@ mod tests {
             keep: vec!["google123.html".into()],
         };
         write(
-            &[page("index.html", "new")],
+            vec![page("index.html", "new")],
             &[],
             &Manifest::default(),
             &out,
@@ -514,7 +425,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         write(
-            &[page("index.html", "good")],
+            vec![page("index.html", "good")],
             &[],
             &Manifest::default(),
             &out,
@@ -522,9 +433,9 @@ mod tests {
         )
         .unwrap();
         // A page whose parent is also a file cannot be written.
-        let bad = [page("x", "file"), page("x/index.html", "under a file")];
+        let bad = vec![page("x", "file"), page("x/index.html", "under a file")];
         assert!(write(
-            &bad,
+            bad,
             &[],
             &Manifest::default(),
             &out,
@@ -549,7 +460,7 @@ mod tests {
         let link = tmp.path().join("public");
         std::os::unix::fs::symlink(&www, &link).unwrap();
         write(
-            &[page("index.html", "new")],
+            vec![page("index.html", "new")],
             &[],
             &Manifest::default(),
             &link,

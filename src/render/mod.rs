@@ -1,6 +1,6 @@
 //! Render: a [`Digest`] becomes [`Page`]s: HTML through the Tera theme, Atom feeds, the
 //! sitemap and the theme's static files. Nothing here touches the output folder; pages are
-//! plain values handed to `output::write` (or kept in memory by `check`).
+//! plain values handed, page by page, to a sink: `output::Staging` in a build, memory in `check`.
 //!
 //! Pages are rendered in parallel; each is a pure function of the digest and the theme.
 //!
@@ -115,15 +115,22 @@ impl Page {
     }
 }
 
-/// What rendering produced.
+/// What rendering produced besides the pages it put.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// Pages rendered, sorted by path.
-    pub pages: Vec<Page>,
+    /// How many pages were put.
+    pub pages: usize,
     /// Pages not rendered because the `unchanged` predicate said the output already holds
-    /// them: (path, fingerprint).
+    /// them: (path, fingerprint), sorted.
     pub unchanged: Vec<(SitePath, u128)>,
 }
+
+/// Where each finished page goes, as soon as it is rendered and from any of the renderer's
+/// threads: a build writes it straight to disk (`output::Staging`), `check` keeps it. Holding
+/// a 10,000-article site's pages until the end was most of a build's peak memory. Pages of
+/// the same path are put in a fixed order, generated files before theme files, and the first
+/// one put should win.
+pub type Sink<'a, E> = &'a (dyn Fn(Page) -> Result<(), E> + Sync);
 
 /// Asked per templated page with its fingerprint: true when the output already holds it, so
 /// it need not be rendered.
@@ -255,16 +262,17 @@ struct Renderer<'a> {
     entities: pages::people::Entities,
 }
 
-/// Render the whole site, skipping the templated pages `unchanged` says the output already
-/// holds.
-pub fn render(
+/// Render the whole site into `sink`, skipping the templated pages `unchanged` says the output
+/// already holds.
+pub fn render<E: From<Error> + Send>(
     digest: &Digest,
     opts: &BuildOptions,
     theme: &Theme,
     gazetteer: &Gazetteer,
     home: Option<&PartnerId>,
     unchanged: Unchanged,
-) -> Result<Rendered, Error> {
+    sink: Sink<E>,
+) -> Result<Rendered, E> {
     let pretty = opts.config.pretty_urls;
     let entities = pages::people::Entities::new(digest);
     let renderer = Renderer {
@@ -329,38 +337,49 @@ pub fn render(
     if !digest.undated.is_empty() {
         jobs.extend(paged(digest.undated.len(), per_page, Job::Undated));
     }
-    let html: Vec<(Rendering, Option<SitemapEntry>)> = jobs
+    let html: Vec<(Option<(SitePath, u128)>, Option<SitemapEntry>)> = jobs
         .par_iter()
-        .map(|job| renderer.page(job, unchanged))
-        .collect::<Result<_, _>>()?;
+        .map(|job| {
+            let (page, entry) = renderer.page(job, unchanged)?;
+            match page {
+                Ok(page) => {
+                    sink(page)?;
+                    Ok((None, entry))
+                }
+                Err(kept) => Ok((Some(kept), entry)),
+            }
+        })
+        .collect::<Result<_, E>>()?;
 
-    let mut rendered = Rendered {
-        pages: Vec::with_capacity(html.len() + theme.statics.len() + digest.by_partner.len() + 2),
-        unchanged: Vec::new(),
-    };
+    let mut rendered = Rendered::default();
     let mut sitemap = Vec::new();
-    for (page, entry) in html {
-        match page {
-            Ok(page) => rendered.pages.push(page),
-            Err(kept) => rendered.unchanged.push(kept),
+    for (kept, entry) in html {
+        match kept {
+            Some(kept) => rendered.unchanged.push(kept),
+            None => rendered.pages += 1,
         }
         sitemap.extend(entry);
     }
     sitemap.sort();
-    rendered.pages.push(Page::new(
+    // The rest is small and put in this order: a generated file beats a theme file of the
+    // same name.
+    let mut rest = vec![Page::new(
         site_path("sitemap.xml"),
         feed::sitemap(&sitemap).into_bytes(),
-    ));
-    rendered.pages.extend(renderer.feeds());
-    rendered.pages.extend(renderer.search_index());
-    rendered
-        .pages
-        .extend(data::export(digest, opts, gazetteer, home));
+    )];
+    rest.extend(renderer.feeds());
+    rest.extend(renderer.search_index());
+    rest.extend(data::export(digest, opts, gazetteer, home));
     for (path, bytes) in &theme.statics {
-        rendered.pages.push(Page::new(path.clone(), bytes.clone()));
+        rest.push(Page::new(path.clone(), bytes.clone()));
     }
-    rendered.pages.sort_by(|a, b| a.path.cmp(&b.path));
-    rendered.pages.dedup_by(|a, b| a.path == b.path);
+    let mut seen = std::collections::HashSet::new();
+    for page in rest {
+        if seen.insert(page.path.clone()) {
+            sink(page)?;
+            rendered.pages += 1;
+        }
+    }
     rendered.unchanged.sort();
     Ok(rendered)
 }
