@@ -129,6 +129,9 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 mod eval;
 
 #[cfg(test)]
+mod cost;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
