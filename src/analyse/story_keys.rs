@@ -17,9 +17,15 @@ use super::{Gazetteer, PartnerKind};
 use crate::ingest::Article;
 
 /// An article's particulars: sorted, deduplicated keys with a one-letter kind prefix
-/// (`n` name skeleton, `c` code, `d` number), so one comparison covers all three.
+/// (`n` name skeleton, `c` code, `d` number, `k` a person in office or an organisation the
+/// gazetteer knows), so one comparison covers all four.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryKeys(pub Vec<String>);
+
+/// Prefix of a well-known particular: a person in office or an organisation the gazetteer
+/// lists. They are named in many stories ("Biden", "NATO"), so two reports sharing them
+/// prove less than two sharing an unlisted name (`digest::stories` weighs them apart).
+pub const KNOWN: char = 'k';
 
 /// At most this many keys per article: the title and lead carry the story's particulars,
 /// and a cap keeps pair comparisons cheap on long articles.
@@ -100,12 +106,21 @@ fn sentence_keys(sentence: &str, gazetteer: &Gazetteer, out: &mut Vec<String>) {
         {
             let partner = &gazetteer.partners()[hit.partner];
             match (hit.cue, partner.kind) {
-                // People are particulars, keyed by their names like anyone else's.
-                (Cue::Person, _) => {}
-                // A platform or organisation named ("B5+1", "ОДКБ"): one key in any language.
+                // People in office the gazetteer knows ("Biden", "Шольц") are particulars,
+                // keyed by their names, but well-known ones: they are in many stories.
+                (Cue::Person, _) => {
+                    // One key per name, its last word (the surname), as for other names.
+                    let last = tokens.get(i + 1).is_none_or(|next| next.start >= hit.end);
+                    if last && is_capitalised(token.text) {
+                        out.push(format!("{KNOWN}{}", names::word_key(token.text)));
+                    }
+                    continue;
+                }
+                // A platform or organisation named ("B5+1", "ОДКБ"): one key in any language,
+                // well known too ("EU", "NATO" are in many stories).
                 (Cue::Name, PartnerKind::Organisation) => {
                     if token.start == hit.start {
-                        out.push(format!("c{}", partner.id.as_str()));
+                        out.push(format!("{KNOWN}{}", partner.id.as_str()));
                     }
                     continue;
                 }

@@ -97,6 +97,20 @@ fn stories_eval() {
         })
         .collect();
     let verbose = std::env::var("STORIES_VERBOSE").is_ok();
+    if let Ok(dump) = std::env::var("STORIES_DUMP") {
+        // The dev part's evidence, for trying rules without rebuilding (held-out left out).
+        let lines: Vec<String> = texts
+            .iter()
+            .zip(&analysed)
+            .filter(|(t, _)| !held_out(&gold[t.id.as_str()]))
+            .map(|(t, a)| {
+                serde_json::json!({"id": t.id, "gold": gold[t.id.as_str()], "date": t.date,
+                    "partners": a.partners, "keys": a.story_keys.0})
+                .to_string()
+            })
+            .collect();
+        std::fs::write(dump, lines.join("\n")).expect("dump written");
+    }
     let mut table = String::new();
     for heldout in [false, true] {
         let members: Vec<usize> = (0..texts.len())
@@ -123,14 +137,19 @@ fn stories_eval() {
                         eprintln!("LINK {} | {} | {shared:?}", ta.id, tb.id);
                     }
                     if same_gold {
+                        let linked = super::same_story(&reports[a], &reports[b]);
                         eprintln!(
-                            "GOLD {} {}/{smaller} linked={} partners={:?}/{:?}",
+                            "GOLD {} {}/{smaller} linked={linked} partners={:?}/{:?}",
                             ta.id,
                             shared.len(),
-                            super::same_story(&reports[a], &reports[b]),
                             reports[a].partners,
                             reports[b].partners
                         );
+                        if !linked {
+                            eprintln!("  shared {shared:?}");
+                            eprintln!("  {} {:?}", ta.id, reports[a].keys.0);
+                            eprintln!("  {} {:?}", tb.id, reports[b].keys.0);
+                        }
                     }
                 }
             }
