@@ -106,13 +106,7 @@ pub fn summarise_candidates(
         let free = vec![None; all.len()];
         return select(&all, &order, &free, n, length.words);
     }
-    let words = Words::for_lang(lang);
-    let bags = Bags::new(
-        all.iter().map(|s| s.text.as_str()),
-        independent_title(article),
-        &words,
-    );
-    let features = score::features(&all, &bags, lang);
+    let (bags, features) = evidence(article, &all, lang);
     let order = rank(&features, &bags);
     let needs = leans_on(&all, &features);
     select(&all, &order, &needs, n, length.words)
@@ -126,14 +120,22 @@ pub fn features(
     lang: &Lang,
 ) -> Vec<(Sentence, score::Features)> {
     let all = prepare(candidates);
+    let (_, features) = evidence(article, &all, lang);
+    all.into_iter().zip(features).collect()
+}
+
+/// The prepared sentences' word bags and [`score::Features`]: what [`summarise_candidates`]
+/// ranks by and what [`features`] hands to the fitting script, made in one place so the fit
+/// sees exactly the evidence the summariser weighs.
+fn evidence(article: &Article, all: &[Sentence], lang: &Lang) -> (Bags, Vec<score::Features>) {
     let words = Words::for_lang(lang);
     let bags = Bags::new(
         all.iter().map(|s| s.text.as_str()),
         independent_title(article),
         &words,
     );
-    let features = score::features(&all, &bags, lang);
-    all.into_iter().zip(features).collect()
+    let features = score::features(all, &bags, lang);
+    (bags, features)
 }
 
 /// The headline, when it is evidence independent of the body: one made from the lead or the
