@@ -107,7 +107,7 @@ pub fn summarise_candidates(
         return select(&all, &order, &free, n, length.words);
     }
     let (bags, features) = evidence(article, &all, lang);
-    let order = rank(&features, &bags);
+    let order = rank(&features, &bags, n);
     let needs = leans_on(&all, &features);
     select(&all, &order, &needs, n, length.words)
 }
@@ -175,10 +175,10 @@ fn prepare(candidates: &[Sentence]) -> Vec<Sentence> {
     all
 }
 
-/// Sentence indices, best first: by score, a sentence most of whose content the ones ranked
-/// above it already say going to the back.
-fn rank(features: &[score::Features], bags: &Bags) -> Vec<usize> {
-    let scores: Vec<f32> = features.iter().map(score::score).collect();
+/// Sentence indices, best first for a summary of `n` sentences: by score, a sentence most of
+/// whose content the ones ranked above it already say going to the back.
+fn rank(features: &[score::Features], bags: &Bags, n: usize) -> Vec<usize> {
+    let scores: Vec<f32> = features.iter().map(|f| score::score(f, n)).collect();
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     let mut kept: Vec<usize> = Vec::with_capacity(order.len());
