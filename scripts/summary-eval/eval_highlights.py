@@ -14,7 +14,9 @@ Systems, all cut to K sentences of the harness's splitter (eval_summ.split_sente
   briefing     the `summary` of inspect's JSON
   lead-K       the first K sentences
   summa        summa's TextRank on the same sentences (eval_summ.sys_textrank_summa)
-Scores: rouge-score ROUGE-1/2 F1 with Porter stemming, x100, mean over articles with a 95%
+Scores: rouge-score ROUGE-1/2 F1 with Porter stemming, x100 (for Russian and Ukrainian, whose
+letters rouge-score's default tokenizer drops, --tokenizer unicode: lower-case \w+ tokens, no
+stemming, the shared harness's UnicodeTokenizer), mean over articles with a 95%
 percentile bootstrap interval (1000 resamples, seed 0); "paired" is briefing minus lead-K on
 the same resamples. --weights FILE sets BRIEFING_SUMMARY_WEIGHTS for the fitting script.
 """
@@ -93,8 +95,12 @@ def bootstrap(x, idx):
     return float(x.mean()), float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
 
 
-def evaluate(rows, summaries, k, with_summa=True):
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+def evaluate(rows, summaries, k, with_summa=True, tokenizer="default"):
+    if tokenizer == "unicode":
+        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"],
+                                          tokenizer=eval_summ.UnicodeTokenizer())
+    else:
+        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     systems = {"briefing": [], f"lead-{k}": []}
     if with_summa:
         systems["summa"] = []
@@ -136,14 +142,19 @@ def main():
     ap.add_argument("--limit", type=int)
     ap.add_argument("--weights")
     ap.add_argument("--no-summa", action="store_true")
+    ap.add_argument("--tokenizer", choices=["default", "unicode"],
+                    help="default: unicode for the ru and uk sets, rouge-score's otherwise")
     ap.add_argument("--json")
     args = ap.parse_args()
+    tokenizer = args.tokenizer or (
+        "unicode" if os.path.basename(args.data.rstrip("/")) in ("ru", "uk") else "default")
     rows = load(args.data, args.split, args.limit)
     summaries, ms = run_briefing(args.bin, rows, args.k, args.weights)
-    result = evaluate(rows, summaries, args.k, not args.no_summa)
+    result = evaluate(rows, summaries, args.k, not args.no_summa, tokenizer)
     result["ms_per_article_process"] = ms
     fmt = lambda t: f"{t[0]:6.2f} [{t[1]:6.2f}, {t[2]:6.2f}]"  # noqa: E731
-    print(f"{os.path.basename(args.data)} {args.split}: n={result['n']} K={args.k}")
+    print(f"{os.path.basename(args.data)} {args.split}: n={result['n']} K={args.k}"
+          f" tokenizer={tokenizer}")
     for name in [n for n in result if isinstance(result[n], dict) and "R1" in result[n]]:
         print(f"  {name:16s} R1 {fmt(result[name]['R1'])}  R2 {fmt(result[name]['R2'])}")
     print(f"  briefing starts with the lead sentence in {100 * result['briefing_starts_with_lead']:.0f}%")

@@ -81,6 +81,16 @@ def needs(doc, names):
     return out
 
 
+PLACE = 4  # lead, first_paragraph, position, paragraph_start: src/analyse/summary/score.rs
+
+
+def scores_of(doc, w):
+    """score.rs::score: place weighs fully up to three sentences, 3/K of itself beyond."""
+    w = w.copy()
+    w[:PLACE] *= min(1.0, 3.0 / max(1, doc.k))
+    return doc.f @ w
+
+
 def select(doc, scores, need, n):
     """src/analyse/summary.rs::select (each sentence costing one; no word budget)."""
     if len(doc.text) <= n + 1:
@@ -225,7 +235,7 @@ def objective(docs, needs_of, w, target):
     sums = Counter()
     counts = Counter()
     for d, need in zip(docs, needs_of):
-        picks = select(d, d.f @ w, need, d.k)
+        picks = select(d, scores_of(d, w), need, d.k)
         r1, r2 = rouge(d, picks)
         if d.key == "xsum3":
             sums["x3r1"] += r1

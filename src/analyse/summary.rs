@@ -106,14 +106,8 @@ pub fn summarise_candidates(
         let free = vec![None; all.len()];
         return select(&all, &order, &free, n, length.words);
     }
-    let words = Words::for_lang(lang);
-    let bags = Bags::new(
-        all.iter().map(|s| s.text.as_str()),
-        independent_title(article),
-        &words,
-    );
-    let features = score::features(&all, &bags, lang);
-    let order = rank(&features, &bags);
+    let (bags, features) = evidence(article, &all, lang);
+    let order = rank(&features, &bags, n);
     let needs = leans_on(&all, &features);
     select(&all, &order, &needs, n, length.words)
 }
@@ -126,14 +120,22 @@ pub fn features(
     lang: &Lang,
 ) -> Vec<(Sentence, score::Features)> {
     let all = prepare(candidates);
+    let (_, features) = evidence(article, &all, lang);
+    all.into_iter().zip(features).collect()
+}
+
+/// The prepared sentences' word bags and [`score::Features`]: what [`summarise_candidates`]
+/// ranks by and what [`features`] hands to the fitting script, made in one place so the fit
+/// sees exactly the evidence the summariser weighs.
+fn evidence(article: &Article, all: &[Sentence], lang: &Lang) -> (Bags, Vec<score::Features>) {
     let words = Words::for_lang(lang);
     let bags = Bags::new(
         all.iter().map(|s| s.text.as_str()),
         independent_title(article),
         &words,
     );
-    let features = score::features(&all, &bags, lang);
-    all.into_iter().zip(features).collect()
+    let features = score::features(all, &bags, lang);
+    (bags, features)
 }
 
 /// The headline, when it is evidence independent of the body: one made from the lead or the
@@ -173,10 +175,10 @@ fn prepare(candidates: &[Sentence]) -> Vec<Sentence> {
     all
 }
 
-/// Sentence indices, best first: by score, a sentence most of whose content the ones ranked
-/// above it already say going to the back.
-fn rank(features: &[score::Features], bags: &Bags) -> Vec<usize> {
-    let scores: Vec<f32> = features.iter().map(score::score).collect();
+/// Sentence indices, best first for a summary of `n` sentences: by score, a sentence most of
+/// whose content the ones ranked above it already say going to the back.
+fn rank(features: &[score::Features], bags: &Bags, n: usize) -> Vec<usize> {
+    let scores: Vec<f32> = features.iter().map(|f| score::score(f, n)).collect();
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
     let mut kept: Vec<usize> = Vec::with_capacity(order.len());
