@@ -11,7 +11,8 @@
 //                             blocked: what "select all + copy" gives
 //   OUT/devset.jsonl          one object per page: id, source, lang, split, and the gold
 //                             title, date and body taken from the page's own metadata and
-//                             article markup (or the dataset's own gold text where it has one)
+//                             article markup (or the dataset's own gold text where it has one
+//                             and it is the story, not a note about it)
 // The pages stay outside the repository (their licences vary); this script rebuilds them.
 // scrapinghub/article-extraction-benchmark and mozilla/readability's pages are kept for the
 // independent check and never used: trafilatura's copies of the former (32-hex names) are
@@ -161,6 +162,13 @@ for (const p of pages) {
     if (!title && shown(got.og)) title = got.og;
     if (!title && ogShort.split(/\s+/).length >= 3 && shown(ogShort)) title = ogShort;
     if (!title && !og && got.h1s.filter(shown).length === 1) title = got.h1s.find(shown);
+    // The dataset's gold text, unless it is a note rather than the story ("MISSED LAST
+    // PARAGRAPH" in some of newspaper's files): under 20 words, or mostly words the page
+    // does not show.
+    const goldWords = norm(p.goldText || '').split(' ').filter(Boolean);
+    const shownWords = new Set(visible.split(' '));
+    const goldUsable =
+      goldWords.length >= 20 && goldWords.filter((w) => shownWords.has(w)).length >= 0.5 * goldWords.length;
     rows.push({
       id: p.id,
       source: `${p.repo}:${p.file}`,
@@ -169,8 +177,8 @@ for (const p of pages) {
       title,
       og_title: got.og || null,
       date: got.date,
-      body: p.goldText ? p.goldText.trim() : got.body ? got.body.trim() : null,
-      body_from: p.goldText ? 'dataset' : got.body ? 'markup' : null,
+      body: goldUsable ? p.goldText.trim() : got.body ? got.body.trim() : null,
+      body_from: goldUsable ? 'dataset' : got.body ? 'markup' : null,
     });
   } catch (e) {
     console.error(`${p.id}: ${e.message.split('\n')[0]}`);

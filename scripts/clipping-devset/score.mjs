@@ -14,7 +14,8 @@
 //   chrome   share of summaries with a sentence that is not in the gold body (under half of
 //            its tokens found there): site chrome in the summary
 //   lost     pages that gave no article (missing from the output, or an empty body)
-// Writes OUT/score-<kind>.jsonl with one row per page for looking into misses.
+// Writes OUT/score-<kind>.jsonl with one row per page, and OUT/inspect-<kind>.json (what
+// inspect printed), for looking into misses (misses.mjs).
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +46,7 @@ try {
   out = e.stdout; // exit 1 when a file could not be read: the others still count
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+fs.writeFileSync(path.join(OUT, `inspect-${kind}.json`), out);
 const got = new Map();
 for (const a of JSON.parse(out.toString('utf8'))) got.set(path.basename(a.source).replace(/\.\w+$/, ''), a);
 
@@ -108,6 +110,7 @@ for (const g of gold) {
     }
   }
   row.pred_title = a ? a.title : null;
+  row.title_origin = a ? a.title_origin : null;
   row.gold_title = g.title;
   row.pred_date = a ? a.date : null;
   row.date_origin = a ? a.date_origin : null;

@@ -30,10 +30,12 @@ use super::{Block, BlockKind};
 
 mod byline;
 mod source;
+mod story;
 mod title;
 
 use byline::Candidate;
 use source::{agency_of, source_from_chrome, split_site_suffix};
+use story::story_core;
 
 /// What the parser made of a clipping.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -225,7 +227,35 @@ const COOKIE: &[&str] = &[
 const CONSENT: &[&str] = &[
     "accept", "agree", "consent", "decline", "settings", "принять", "согласен", "согласиться",
     "прийняти", "погоджуюсь", "experience", "используем", "використовуємо", "use", "колдонобуз",
+    "utilisons", "accepter", "verwenden", "nutzen", "akzeptieren", "zustimmen", "utilizamos",
+    "usamos", "aceptar", "aceitar", "utilizziamo", "accetta",
 ];
+/// What a notice about JavaScript says of it, in several languages ("requires",
+/// "benötigt", "activez").
+#[rustfmt::skip]
+const JAVASCRIPT_ASKS: &[&str] = &[
+    "enable", "disabled", "required", "requires", "turn on", "support", "experienced",
+    "benötigt", "aktivier", "deaktiviert", "activez", "activer", "désactivé", "activar",
+    "habilit", "ative", "attiva", "abilita", "включ", "увімкн", "отключ", "启用", "啟用", "有効",
+];
+/// The reader's browser, and what a notice asks of it ("use the latest browser").
+#[rustfmt::skip]
+const BROWSER: &[&str] = &["browser", "navigateur", "navegador", "браузер", "浏览器", "瀏覽器", "ブラウザ"];
+#[rustfmt::skip]
+const BROWSER_ASKS: &[&str] = &[
+    "upgrade your", "update your", "outdated", "veraltet", "obsolète", "устаревш", "请使用",
+    "請使用", "最新",
+];
+
+/// "This site requires JavaScript", "Zur optimalen Darstellung wird Javascript benötigt",
+/// "请使用最新的浏览器": a notice about the reader's browser, not a story line.
+fn is_browser_notice(lower: &str, n_words: usize) -> bool {
+    let javascript =
+        lower.contains("javascript") && JAVASCRIPT_ASKS.iter().any(|w| lower.contains(w));
+    let browser =
+        BROWSER.iter().any(|w| lower.contains(w)) && BROWSER_ASKS.iter().any(|w| lower.contains(w));
+    n_words < 40 && (javascript || browser)
+}
 
 /// Story lines have at least this many words (shorter full sentences count when inside the core).
 const MIN_PROSE_WORDS: usize = 6;
@@ -320,6 +350,22 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
             continue;
         }
         seen_lines += 1;
+        // A byline with its date after the story ("December 29, 2014 at 02:13PM EST by Julia
+        // Wayne", "June 30, 2014 • No Comment").
+        if !matches!(kinds[i], Kind::Date | Kind::Section) {
+            if let Some(d) = dated[i].filter(|d| d.line.label != Label::Updated) {
+                let origin = if d.guessed {
+                    DateOrigin::GuessedOrder
+                } else {
+                    origin_of(&d.line, DateOrigin::TrailingLine)
+                };
+                candidates.push(Candidate {
+                    line: d.line,
+                    origin,
+                    rank: 5,
+                });
+            }
+        }
         match kinds[i] {
             Kind::Section => break,
             Kind::Headline => {
@@ -409,10 +455,12 @@ pub fn parse(text: &str, site_chrome: &HashSet<String>) -> Clipping {
     // 5. The body.
     let mut pending_item = false;
     let mut removed_inside = Vec::new();
+    let furniture = story::furniture_inside(&lines, &kinds, (start, end));
     for i in start..=end {
         let line = &lines[i];
         match kinds[i] {
             Kind::Blank => {}
+            _ if furniture[i] => removed_inside.push(i),
             Kind::Bullet => pending_item = true,
             Kind::Prose | Kind::Headline | Kind::Date => {
                 let (kind, text) = match line.strip_prefix("- ").or_else(|| line.strip_prefix("• "))
@@ -503,16 +551,32 @@ pub(crate) fn normalise_line(line: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Words of a line. Chinese and Japanese write without spaces: there every two characters
+/// count as a word (about the length of a word there), so their sentences read as prose.
 fn words(line: &str) -> usize {
     line.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .map(|w| {
+            let ideographs = w.chars().filter(|&c| is_ideograph(c)).count();
+            if ideographs >= 2 {
+                ideographs / 2 + usize::from(ideographs < w.chars().count())
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
-/// Ends like a sentence (allowing closing quotes and brackets).
+/// A Han character or kana: text written without spaces between words.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Ends like a sentence (allowing closing quotes and brackets), in Latin, Cyrillic or CJK
+/// punctuation.
 fn ends_sentence(line: &str) -> bool {
-    let end = line.trim_end_matches(['"', '»', '”', '’', ')', '\'', '“']);
-    end.ends_with(['.', '!', '?', '…', ':', ';'])
+    let end = line.trim_end_matches(['"', '»', '”', '’', ')', '\'', '“', '」', '』', '）']);
+    end.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；'])
 }
 
 /// A line that reads as story text: a sentence of six words or more, or a long line. Story
@@ -556,10 +620,19 @@ fn classify(line: &str) -> Kind {
     if is_chrome(line, &lower) {
         return Kind::Chrome;
     }
-    if is_prose(line) {
+    if is_prose(line) && !is_title_case_question(line) {
         return Kind::Prose;
     }
     Kind::Headline
+}
+
+/// "Bachelor 2015 Spoilers: Who Is Alissa Giambrone, Season 19 Contestant?": a question or
+/// exclamation in Title Case is a headline; story sentences are not written so.
+fn is_title_case_question(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '»', '”', '’', ')', '\'', '“']);
+    end.ends_with(['?', '!'])
+        && (4..=20).contains(&words(line))
+        && title::capitalised_share(line) >= 0.7
 }
 
 /// Furniture recognisable on its own, whatever the site.
@@ -606,21 +679,9 @@ fn is_plain_chrome(line: &str, lower: &str) -> bool {
     if n_words <= 8 && PROMPTS.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    // "This site requires JavaScript", "Bloomberg is best experienced with JavaScript enabled".
-    if lower.contains("javascript")
-        && [
-            "enable",
-            "disabled",
-            "required",
-            "requires",
-            "turn on",
-            "support",
-            "experienced",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-        && n_words < 40
-    {
+    // "This site requires JavaScript", "Zur optimalen Darstellung wird Javascript benötigt",
+    // "请使用最新的浏览器": notices about the reader's browser.
+    if is_browser_notice(lower, n_words) {
         return true;
     }
     // A headline repeated twice on one line (a "Popular" widget copied with its alt text).
@@ -723,88 +784,6 @@ fn doubled(line: &str) -> Option<&str> {
     let half = len / 2;
     let (a, b) = (line.get(..half)?, line.get(half + 1..)?);
     (line.as_bytes()[half] == b' ' && a == b).then_some(a)
-}
-
-/// The span of the story: first to last prose line, cut where furniture begins and little
-/// prose follows.
-fn story_core(lines: &[String], kinds: &[Kind]) -> Option<(usize, usize)> {
-    let mut prose: Vec<usize> = (0..kinds.len())
-        .filter(|&i| kinds[i] == Kind::Prose)
-        .collect();
-    if prose.is_empty() {
-        // A very short story (sentences of three words or more are all there is), or one
-        // copied without its full stops: long lines standing on their own, not lines of a
-        // headline list or a ticker (those come in runs, or after a time).
-        let listed = |i: usize| {
-            let touches = |j: Option<usize>| {
-                j.is_some_and(|j| matches!(kinds[j], Kind::Headline | Kind::Chrome | Kind::Date))
-            };
-            touches(i.checked_sub(1)) || touches(Some(i + 1).filter(|&j| j < kinds.len()))
-        };
-        prose = (0..kinds.len())
-            .filter(|&i| kinds[i] == Kind::Headline)
-            .filter(|&i| {
-                (ends_sentence(&lines[i]) && words(&lines[i]) >= 3)
-                    || (words(&lines[i]) >= 8 && !listed(i))
-            })
-            .collect();
-    }
-    let &first = prose.first()?;
-    let mut end = first;
-    let words_from = |i: usize| -> usize {
-        prose
-            .iter()
-            .filter(|&&p| p >= i)
-            .map(|&p| words(&lines[p]))
-            .sum()
-    };
-    let total: usize = words_from(first);
-    let mut story_words = 0;
-    for (n, &p) in prose.iter().enumerate() {
-        story_words += words(&lines[p]);
-        end = p;
-        let Some(&next) = prose.get(n + 1) else { break };
-        // What separates this prose line from the next?
-        let gap = &kinds[p + 1..next];
-        let furniture = gap.contains(&Kind::Section);
-        // A list the story introduces ("He announced:" then "- Duty cuts ...") is story.
-        let introduced = lines[p].trim_end().ends_with(':');
-        let junk = (p + 1..next)
-            .filter(|&i| {
-                matches!(
-                    kinds[i],
-                    Kind::Headline | Kind::Chrome | Kind::Date | Kind::Field
-                )
-            })
-            .filter(|&i| !(introduced && kinds[i] == Kind::Headline && is_list_item(&lines[i])))
-            .count();
-        let rest = total - story_words;
-        // A furniture section, or a long run of headline-like lines, followed by less prose than
-        // we already have: the story is over.
-        if (furniture && rest < story_words) || (junk >= 4 && rest * 2 < story_words) {
-            break;
-        }
-    }
-    // Extend the end over short story lines that follow directly (a closing one-line quote or
-    // "The talks will continue tomorrow."), stopping at the first furniture.
-    let mut stop = end;
-    for i in end + 1..kinds.len() {
-        match kinds[i] {
-            Kind::Blank | Kind::Bullet => {}
-            Kind::Headline if ends_sentence(&lines[i]) && words(&lines[i]) >= 2 => stop = i,
-            _ => break,
-        }
-    }
-    // Extend the start backwards over list items and short sentences directly above.
-    let mut begin = first;
-    for i in (0..first).rev() {
-        match kinds[i] {
-            Kind::Blank => {}
-            Kind::Headline if ends_sentence(&lines[i]) && words(&lines[i]) >= 3 => begin = i,
-            _ => break,
-        }
-    }
-    Some((begin, stop))
 }
 
 fn origin_of(line: &DateLine, position: DateOrigin) -> DateOrigin {

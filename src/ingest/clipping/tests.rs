@@ -487,3 +487,93 @@ fn headline_after_a_teaser_paragraph_that_looked_like_the_story() {
         texts(&clip)
     );
 }
+
+#[test]
+fn chinese_and_japanese_stories_are_not_lost() {
+    let text = "首页\n新闻\n体育\n财经\n中俄签署能源合作协议\n2019年11月18日 10:05 来源：新华社\n\
+        新华社北京11月18日电，中国和俄罗斯今天在北京签署了一项新的能源合作协议，双方同意扩大天然气贸易。\n\
+        两国领导人表示，这项协议将为地区经济发展带来新的机遇，并加强两国在基础设施领域的合作。\n\
+        相关新闻\n";
+    let clip = parse_text(text);
+    assert!(!clip.no_story);
+    assert_eq!(clip.title.as_deref(), Some("中俄签署能源合作协议"));
+    assert_eq!(clip.date.map(|x| x.0), Some(d(2019, 11, 18)));
+    assert_eq!(clip.blocks.len(), 2, "{:?}", texts(&clip));
+    let ja = parse_text("日本と中央アジアの外相会合\n東京で開かれた会合で、外相たちは物流と脱炭素の協力を進めることで合意した。\n");
+    assert!(!ja.no_story);
+    assert_eq!(ja.blocks.len(), 1, "{:?}", texts(&ja));
+}
+
+#[test]
+fn notices_about_the_browser_are_chrome_in_several_languages() {
+    for line in [
+        "Zur optimalen Darstellung von Osthessen|News wird Javascript benötigt.",
+        "JavaScript is disabled on your browser. Please enable JavaScript to view this page.",
+        "Veuillez activer JavaScript pour afficher cette page.",
+        "如欲取得最佳浏览效果，请使用最新的、使用串联样式表（CSS）的浏览器。",
+        "Please upgrade your browser to view this site.",
+    ] {
+        assert_eq!(classify(&normalise_line(line)), Kind::Chrome, "{line}");
+    }
+    let story =
+        "Google said the update would support the Chrome browser on older phones from March.";
+    assert_eq!(classify(story), Kind::Prose);
+}
+
+#[test]
+fn a_title_case_question_is_a_headline_and_a_dated_byline_after_the_story_dates_it() {
+    let text = format!(
+        "Celebrity\nLogout\nSpoiler!\nBachelor 2015 Spoilers: Who Is Alissa Giambrone, Season 19 Contestant?\n\
+         Share Tweet\n\n{STORY}\nDecember 29, 2014 at 02:13PM EST by Julia Wayne\nRelated:\nSeason 19,\n"
+    );
+    let clip = parse_text(&text);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Bachelor 2015 Spoilers: Who Is Alissa Giambrone, Season 19 Contestant?")
+    );
+    assert_eq!(clip.date.map(|x| x.0), Some(d(2014, 12, 29)));
+    assert_eq!(clip.blocks.len(), 3, "{:?}", texts(&clip));
+    // A question in a story sentence stays story.
+    assert_eq!(
+        classify("What will the two ministers agree on when they meet again in Tashkent?"),
+        Kind::Prose
+    );
+}
+
+#[test]
+fn the_story_is_the_densest_run_of_prose_not_the_first_sentence_on_the_page() {
+    // A teaser's blurb above the menus, and reader comments after the story.
+    let text = format!(
+        "Our newsletter brings you the best stories of the week every Friday morning.\n\
+         News\nWorld\nBusiness\nSport\nCulture\nOpinion\nVideo\n\
+         Ministers sign a transit deal in Bishkek\nBy Aigerim Sadykova\n\n{STORY}{STORY}\
+         Comments\nJohn Smith\n2 hours ago\nI think this is a good deal for both countries and their people.\nReply\n12 likes\n"
+    );
+    let clip = parse_text(&text);
+    assert_eq!(
+        clip.title.as_deref(),
+        Some("Ministers sign a transit deal in Bishkek")
+    );
+    assert_eq!(clip.blocks.len(), 6, "{:?}", texts(&clip));
+    assert!(clip.removed.iter().any(|l| l.starts_with("Our newsletter")));
+    assert!(clip.removed.iter().any(|l| l.starts_with("I think this")));
+}
+
+#[test]
+fn words_of_text_without_spaces() {
+    assert_eq!(words("两国领导人表示"), 3);
+    assert_eq!(words("Talks in Bishkek"), 3);
+    assert!(ends_sentence("合作协议。"));
+    assert!(ends_sentence("「合作する。」"));
+}
+
+#[test]
+fn cookie_banners_in_french_german_and_spanish_are_chrome() {
+    for line in [
+        "Nous utilisons des cookies pour améliorer l'offre que nous vous proposons.",
+        "Wir verwenden Cookies, um Ihnen ein optimales Erlebnis zu bieten.",
+        "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
+    ] {
+        assert_eq!(classify(line), Kind::Chrome, "{line}");
+    }
+}

@@ -409,7 +409,7 @@ fn eligible(line: &str, kind: Kind, site_chrome: &HashSet<String>, printed_twice
 }
 
 /// Share of the words that start with a capital letter (title case).
-fn capitalised_share(line: &str) -> f32 {
+pub(super) fn capitalised_share(line: &str) -> f32 {
     let alpha: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
