@@ -199,8 +199,11 @@ pub fn templates(theme: &Theme) -> Result<Tera, Error> {
     Ok(tera)
 }
 
-/// A page rendered, or its path and fingerprint when the output already holds it.
-type Rendering = Result<Page, (SitePath, u128)>;
+/// The path and fingerprint of a page the output already holds, so it was not rendered.
+type Kept = (SitePath, u128);
+
+/// A page rendered, or kept.
+type Rendering = Result<Page, Kept>;
 
 /// A sitemap entry: absolute URL and, for articles, the date.
 type SitemapEntry = (String, Option<chrono::NaiveDate>);
@@ -337,7 +340,7 @@ pub fn render<E: From<Error> + Send>(
     if !digest.undated.is_empty() {
         jobs.extend(paged(digest.undated.len(), per_page, Job::Undated));
     }
-    let html: Vec<(Option<(SitePath, u128)>, Option<SitemapEntry>)> = jobs
+    let html: Vec<(Option<Kept>, Option<SitemapEntry>)> = jobs
         .par_iter()
         .map(|job| {
             let (page, entry) = renderer.page(job, unchanged)?;
