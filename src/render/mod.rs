@@ -118,7 +118,7 @@ impl Page {
 /// What rendering produced besides the pages it put.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// How many pages were put.
+    /// How many pages were put (a sink drops a later page of a path already put).
     pub pages: usize,
     /// Pages not rendered because the `unchanged` predicate said the output already holds
     /// them: (path, fingerprint), sorted.
@@ -376,12 +376,10 @@ pub fn render<E: From<Error> + Send>(
     for (path, bytes) in &theme.statics {
         rest.push(Page::new(path.clone(), bytes.clone()));
     }
-    let mut seen = std::collections::HashSet::new();
+    // The sink keeps the first page of a path (a theme file named like a generated one loses).
     for page in rest {
-        if seen.insert(page.path.clone()) {
-            sink(page)?;
-            rendered.pages += 1;
-        }
+        sink(page)?;
+        rendered.pages += 1;
     }
     rendered.unchanged.sort();
     Ok(rendered)
