@@ -107,12 +107,12 @@ fn sentence_keys(sentence: &str, gazetteer: &Gazetteer, out: &mut Vec<String>) {
             let partner = &gazetteer.partners()[hit.partner];
             match (hit.cue, partner.kind) {
                 // People in office the gazetteer knows ("Biden", "Шольц") are particulars,
-                // keyed by their names, but well-known ones: they are in many stories.
+                // but well-known ones: they are in many stories. They are keyed by who they
+                // are (their partner and first day in office), not by spelling: "Scholz" and
+                // "Шольц" transliterate to different skeletons, yet are one man.
                 (Cue::Person, _) => {
-                    // One key per name, its last word (the surname), as for other names.
-                    let last = tokens.get(i + 1).is_none_or(|next| next.start >= hit.end);
-                    if last && is_capitalised(token.text) {
-                        out.push(format!("{KNOWN}{}", names::word_key(token.text)));
+                    if token.start == hit.start {
+                        out.push(person_key(partner.id.as_str(), hit.office));
                     }
                     continue;
                 }
@@ -165,6 +165,15 @@ fn sentence_keys(sentence: &str, gazetteer: &Gazetteer, out: &mut Vec<String>) {
                 out.push(format!("n{key}"));
             }
         }
+    }
+}
+
+/// The key of a person in office the gazetteer lists: one per entry of
+/// `partners.people.toml` (a partner has one person in an office from a given day).
+fn person_key(partner: &str, office: Option<super::gazetteer::Office>) -> String {
+    match office {
+        Some(office) => format!("{KNOWN}{partner}@{}", office.from),
+        None => format!("{KNOWN}{partner}@"),
     }
 }
 
@@ -299,6 +308,23 @@ mod tests {
         assert!(!en
             .iter()
             .any(|k| k == &format!("n{}", names::word_key("Forum"))));
+    }
+
+    #[test]
+    fn people_in_office_are_keyed_by_who_they_are_not_by_spelling() {
+        let en = keys("Olaf Scholz calls Biden", &["Scholz spoke about gas."]);
+        let ru = keys("Шольц позвонил Байдену", &["Шольц говорил о газе."]);
+        let known: Vec<&String> = en.iter().filter(|k| k.starts_with(KNOWN)).collect();
+        assert_eq!(known.len(), 2, "one key per person: {en:?}");
+        for key in known {
+            assert!(ru.contains(key), "{key} not in {ru:?}");
+        }
+        // Another person of the same country is another key.
+        let merkel = keys("Merkel calls Putin", &[]);
+        assert!(
+            !merkel.iter().any(|k| en.contains(k)),
+            "{merkel:?} / {en:?}"
+        );
     }
 
     #[test]

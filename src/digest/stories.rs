@@ -29,6 +29,10 @@ pub const MIN_SHARED_PARTICULAR: usize = 2;
 /// things and share a few with anything.
 pub const MIN_SHARED_FRACTION: f64 = 0.5;
 
+/// Or this many shared particulars, whatever the articles' lengths: two long reports of one
+/// event name a dozen things each, and half of a dozen is more than translation keeps.
+pub const MANY_SHARED: usize = 6;
+
 /// What clustering needs of one article.
 #[derive(Debug, Clone, Copy)]
 pub struct Report<'a> {
@@ -63,8 +67,13 @@ pub fn same_story(a: &Report, b: &Report) -> bool {
         particular += usize::from(key.starts_with(['n', 'c']));
     }
     let smaller = a.keys.len().min(b.keys.len()).max(1);
-    let enough = shared >= MIN_SHARED || particular >= MIN_SHARED_PARTICULAR;
-    named && enough && shared as f64 >= smaller as f64 * MIN_SHARED_FRACTION
+    // A short note whose every particular (two or more, one of them an unlisted name or
+    // code) is in the other report says nothing the other does not.
+    let contained = shared == smaller && shared >= 2 && particular >= 1;
+    let enough = shared >= MIN_SHARED || particular >= MIN_SHARED_PARTICULAR || contained;
+    let proportionate =
+        shared as f64 >= smaller as f64 * MIN_SHARED_FRACTION || shared >= MANY_SHARED;
+    named && enough && proportionate
 }
 
 /// Cluster `reports` (in digest order: newest first). Returns each article's story (an index
@@ -225,6 +234,35 @@ mod tests {
         // One rare name is not a story, however short the notes.
         let c = keys(&["nrskCstv"]);
         assert!(!same_story(&r(&c), &r(&c.clone())));
+    }
+
+    #[test]
+    fn a_note_contained_in_a_report_and_long_reports_sharing_many_are_one_story() {
+        let india = [PartnerId::parse("in").unwrap()];
+        let r = |k| Report {
+            date: date(1),
+            partners: &india,
+            keys: k,
+        };
+        // A two-particular note (a leader and a rare name) wholly inside a longer report.
+        let note = keys(&["kin@2014-05-26", "ntvtr"]);
+        let report = keys(&["kin@2014-05-26", "ntvtr", "nbtkn"]);
+        assert!(same_story(&r(&note), &r(&report)));
+        // Not when the note's only name is a well-known one.
+        let known_only = keys(&["kin@2014-05-26", "knato"]);
+        let other = keys(&["kin@2014-05-26", "knato", "nbtkn"]);
+        assert!(!same_story(&r(&known_only), &r(&other)));
+        // Two long reports sharing six particulars, under half of the smaller's thirteen.
+        let shared = ["kun", "nad", "naskr", "nast", "nkvlnk", "nskrv"];
+        let mut a: Vec<&str> = shared.to_vec();
+        a.extend(["nx1", "nx2", "nx3", "nx4", "nx5", "nx6", "nx7"]);
+        let mut b: Vec<&str> = shared.to_vec();
+        b.extend(["ny1", "ny2", "ny3", "ny4", "ny5", "ny6", "ny7", "ny8"]);
+        let (ka, kb) = (keys(&a), keys(&b));
+        assert!(same_story(&r(&ka), &r(&kb)));
+        // Five of them are not enough at that length.
+        let (ka5, kb5) = (keys(&a[1..]), keys(&b[1..]));
+        assert!(!same_story(&r(&ka5), &r(&kb5)));
     }
 
     #[test]
