@@ -93,8 +93,11 @@ pub fn looks_like_headline(line: &str) -> bool {
 /// summariser's sentences) ("... Photo: Jane Doe/Getty Images", "image: Ministry",
 /// "REUTERS/Stringer/File Photo").
 pub fn is_caption(line: &str) -> bool {
+    // ASCII word boundaries (`(?-u:\b)`): the words around them are English, and a Unicode
+    // `\b` keeps the regex off its DFA, which made this test 40 times slower (it runs on
+    // every sentence of every article).
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|image\s*:|credit\s*:|getty images|\bap photo\b|reuters/|afp/|shutterstock|\(photo\b|file photo|[.!?]\s*\([^)]{2,40}\)\s*$|\[(?:getty|rex|ap|afp|reuters|epa|shutterstock)[^\]]*\])")
+        Regex::new(r"(?i)(?:photo(?:graph)?(?:er)?s?\s*:|image\s*:|credit\s*:|getty images|(?-u:\b)ap photo(?-u:\b)|reuters/|afp/|shutterstock|\(photo(?-u:\b)|file photo|[.!?]\s*\([^)]{2,40}\)\s*$|\[(?:getty|rex|ap|afp|reuters|epa|shutterstock)[^\]]*\])")
             .expect("valid regex")
     });
     CAPTION.is_match(line)
